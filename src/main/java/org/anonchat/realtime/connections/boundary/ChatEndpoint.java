@@ -1,0 +1,76 @@
+package org.anonchat.realtime.connections.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.anonchat.realtime.connections.control.CommandHandler;
+import org.anonchat.realtime.connections.control.Connection;
+import org.anonchat.realtime.connections.control.Connections;
+import org.anonchat.realtime.connections.control.Wire;
+import org.anonchat.realtime.connections.entity.ServerEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The chat socket. Text frames in, JSON events out; everything else happens in the control classes. */
+@ServerEndpoint("/ws")
+public class ChatEndpoint {
+
+  private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject
+  @ConfigProperty(name = "chat.connection.max-frame-bytes", defaultValue = "65536")
+  int maxFrameBytes;
+
+  @Inject Connections connections;
+  @Inject CommandHandler commands;
+
+  @OnOpen
+  public void open(Session session) {
+    // A bigger text frame closes the socket with 1009 before it reaches onMessage.
+    session.setMaxTextMessageBufferSize(maxFrameBytes);
+    session.setMaxBinaryMessageBufferSize(1024);
+    Connection connection = connections.open(session);
+    connection.send(Wire.encode(new ServerEvent.ConnectionEstablished(connection.id(), challenge())));
+  }
+
+  @OnMessage
+  public void message(String text, Session session) {
+    Connection connection = connections.of(session);
+    if (connection == null) return;
+    connection.heard();
+    commands.handle(connection, text);
+  }
+
+  @OnMessage
+  public void pong(PongMessage pong, Session session) {
+    Connection connection = connections.of(session);
+    if (connection != null) connection.heard();
+  }
+
+  @OnClose
+  public void close(Session session, CloseReason reason) {
+    connections.closed(session);
+  }
+
+  @OnError
+  public void error(Session session, Throwable error) {
+    LOG.log(Level.WARNING, "Socket error on " + session.getUserProperties().get("chat.connectionId") + ": " + error);
+  }
+
+  /** A fresh nonce per connection, for the wallet proof that a later protocol step signs. */
+  private static String challenge() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,208 @@
+package org.anonchat.realtime.connections.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.anonchat.realtime.connections.entity.ClientCommand;
+import org.anonchat.realtime.connections.entity.ClientCommand.Auth;
+import org.anonchat.realtime.connections.entity.ClientCommand.DeleteMessage;
+import org.anonchat.realtime.connections.entity.ClientCommand.EditMessage;
+import org.anonchat.realtime.connections.entity.ClientCommand.History;
+import org.anonchat.realtime.connections.entity.ClientCommand.JoinRoom;
+import org.anonchat.realtime.connections.entity.ClientCommand.LeaveRoom;
+import org.anonchat.realtime.connections.entity.ClientCommand.MarkRead;
+import org.anonchat.realtime.connections.entity.ClientCommand.MessageDelivered;
+import org.anonchat.realtime.connections.entity.ClientCommand.MessageRead;
+import org.anonchat.realtime.connections.entity.ClientCommand.Pong;
+import org.anonchat.realtime.connections.entity.ClientCommand.RequestPresenceSnapshot;
+import org.anonchat.realtime.connections.entity.ClientCommand.SendMessage;
+import org.anonchat.realtime.connections.entity.ClientCommand.SetPresence;
+import org.anonchat.realtime.connections.entity.ClientCommand.StopTyping;
+import org.anonchat.realtime.connections.entity.ClientCommand.Typing;
+import org.anonchat.realtime.connections.entity.ClientCommand.WalletEvent;
+import org.anonchat.realtime.connections.entity.ErrorCode;
+import org.anonchat.realtime.connections.entity.MessageView;
+import org.anonchat.realtime.connections.entity.ProtocolException;
+import org.anonchat.realtime.connections.entity.ServerEvent;
+import org.anonchat.realtime.identity.control.Identities;
+import org.anonchat.realtime.identity.entity.Identity;
+import org.anonchat.realtime.messages.boundary.Messages;
+import org.anonchat.realtime.messages.control.Transcript;
+import org.anonchat.realtime.messages.entity.MessageRejected;
+import org.anonchat.realtime.messages.entity.Posted;
+import org.anonchat.realtime.presence.control.Presence;
+import org.anonchat.realtime.rooms.control.Rooms;
+
+/**
+ * Carries out one decoded client frame for one connection: checks who may do it, delegates to the
+ * component that owns it, and answers the sender. Broadcasts leave through the components' events
+ * ({@link Fanout}). Any refusal is an {@code error} to this connection only; it stays open.
+ */
+@ApplicationScoped
+public class CommandHandler {
+
+  private static final Logger LOG = Logger.getLogger(CommandHandler.class.getName());
+  static final int MAX_MARK_READ = 100;
+
+  @Inject Identities identities;
+  @Inject Connections connections;
+  @Inject Rooms rooms;
+  @Inject Messages messages;
+  @Inject Presence presence;
+  @Inject org.anonchat.realtime.typing.control.Typing typing;
+
+  /** Decodes and carries out a text frame; never throws. */
+  public void handle(Connection c, String text) {
+    String ref = null;
+    try {
+      ClientCommand command = Wire.decode(text);
+      ref = command.ref();
+      dispatch(c, command);
+    } catch (ProtocolException e) {
+      c.send(Wire.encode(e.withRef(ref)));
+    } catch (MessageRejected e) {
+      c.send(Wire.encode(new ProtocolException(codeOf(e.reason()), e.getMessage()).withRef(ref)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Frame failed on connection " + c.id(), e);
+      c.send(Wire.encode(new ServerEvent.Error(ref, ErrorCode.INTERNAL, "internal error")));
+    }
+  }
+
+  private void dispatch(Connection c, ClientCommand command) {
+    if (command instanceof Auth a) { auth(c, a); return; }
+    if (command instanceof Pong) return; // any frame already counted as a sign of life
+    Identity me = c.identity();
+    if (me == null) throw new ProtocolException(ErrorCode.NOT_AUTHENTICATED, "send auth first");
+    if (command instanceof JoinRoom j) join(c, me, j);
+    else if (command instanceof LeaveRoom l) leave(c, me, l);
+    else if (command instanceof SendMessage s) send(c, me, s);
+    else if (command instanceof MessageDelivered d) acknowledge(me, d.roomId(), List.of(d.messageId()), false);
+    else if (command instanceof MessageRead r) acknowledge(me, r.roomId(), List.of(r.messageId()), true);
+    else if (command instanceof MarkRead m) markRead(me, m);
+    else if (command instanceof EditMessage e) edit(c, me, e);
+    else if (command instanceof DeleteMessage d) delete(c, me, d);
+    else if (command instanceof Typing t) typing.typing(member(me, t.roomId()), me.userId(), me.displayName());
+    else if (command instanceof StopTyping t) typing.stopTyping(member(me, t.roomId()), me.userId());
+    else if (command instanceof WalletEvent w) wallet(me, w);
+    else if (command instanceof RequestPresenceSnapshot p) snapshot(c, me, p.ref(), p.roomId());
+    else if (command instanceof SetPresence p) presence.setStatus(me.userId(), c.id(), p.status());
+    else if (command instanceof History h) history(c, me, h);
+    else throw new IllegalStateException("unhandled command " + command);
+  }
+
+  private void auth(Connection c, Auth a) {
+    String name = Identities.acceptableDisplayName(a.displayName());
+    if (name == null) {
+      throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "displayName must be 1.." + Identities.MAX_DISPLAY_NAME + " characters");
+    }
+    if (!Identities.acceptableAvatarUrl(a.avatarUrl())) {
+      throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "avatarUrl must be an http(s) URL of at most " + Identities.MAX_AVATAR_URL + " characters");
+    }
+    Identity identity = identities.authenticate(name, a.avatarUrl(), a.token());
+    connections.authenticate(c, identity);
+    c.send(Wire.encode(new ServerEvent.AuthOk(a.ref(), identity.userId(), identity.displayName(), identity.avatarUrl(),
+        identity.token(), identity.tokenExpiresAt())));
+    snapshot(c, identity, null, null);
+  }
+
+  private void join(Connection c, Identity me, JoinRoom j) {
+    if (!c.rooms().contains(j.roomId()) && c.rooms().size() >= rooms.maxRoomsPerConnection()) {
+      throw new ProtocolException(ErrorCode.FORBIDDEN, "a connection may join at most " + rooms.maxRoomsPerConnection() + " rooms");
+    }
+    c.rooms().add(j.roomId());
+    rooms.join(j.roomId(), me.userId(), me.displayName(), c.id());
+  }
+
+  private void leave(Connection c, Identity me, LeaveRoom l) {
+    if (!c.rooms().remove(l.roomId())) throw notAMember(l.roomId());
+    rooms.leave(l.roomId(), me.userId(), c.id());
+  }
+
+  private void send(Connection c, Identity me, SendMessage s) {
+    member(me, s.roomId());
+    if (!c.rateLimit().tryAcquire(System.nanoTime())) {
+      throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; slow down");
+    }
+    Posted posted = messages.post(s.roomId(), me.userId(), me.displayName(), me.avatarUrl(), s.content(),
+        s.clientMessageId(), rooms.otherMembers(s.roomId(), me.userId()));
+    c.send(Wire.encode(new ServerEvent.MessageAck(s.ref(), s.clientMessageId(), posted.message().id(),
+        posted.message().seq(), "sent", posted.duplicate())));
+  }
+
+  private void acknowledge(Identity me, String roomId, List<String> messageIds, boolean read) {
+    member(me, roomId);
+    messages.acknowledge(roomId, messageIds, me.userId(), me.displayName(), read, rooms.memberSince(roomId, me.userId()));
+  }
+
+  private void markRead(Identity me, MarkRead m) {
+    if (m.messageIds().isEmpty() || m.messageIds().size() > MAX_MARK_READ) {
+      throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "messageIds must hold 1.." + MAX_MARK_READ + " ids");
+    }
+    acknowledge(me, m.roomId(), m.messageIds(), true);
+  }
+
+  private void edit(Connection c, Identity me, EditMessage e) {
+    member(me, e.roomId());
+    if (!c.rateLimit().tryAcquire(System.nanoTime())) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many changes; slow down");
+    messages.edit(e.roomId(), e.messageId(), me.userId(), e.content());
+  }
+
+  private void delete(Connection c, Identity me, DeleteMessage d) {
+    member(me, d.roomId());
+    if (!c.rateLimit().tryAcquire(System.nanoTime())) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many changes; slow down");
+    messages.delete(d.roomId(), d.messageId(), me.userId());
+  }
+
+  /**
+   * A connection may only announce a wallet it has proven (the proof arrives with the identity-and-abuse
+   * work); until then every announcement is refused rather than relayed as the original did.
+   */
+  private void wallet(Identity me, WalletEvent w) {
+    throw new ProtocolException(ErrorCode.FORBIDDEN, "wallet " + w.walletAddress() + " is not proven on this connection");
+  }
+
+  private void snapshot(Connection c, Identity me, String ref, String roomId) {
+    Set<String> users;
+    if (roomId != null) {
+      member(me, roomId);
+      users = rooms.memberIds(roomId);
+    } else {
+      users = new java.util.HashSet<>(rooms.roomMates(me.userId()));
+      users.add(me.userId());
+    }
+    List<ServerEvent.UserPresence> list = new ArrayList<>();
+    presence.presenceOf(users).forEach(p -> list.add(Views.of(p)));
+    c.send(Wire.encode(new ServerEvent.PresenceSnapshot(ref, roomId, list)));
+  }
+
+  private void history(Connection c, Identity me, History h) {
+    member(me, h.roomId());
+    Transcript.Page page = messages.history(h.roomId(), h.beforeSeq(), h.afterSeq(), h.limit());
+    List<MessageView> views = new ArrayList<>(page.messages().size());
+    page.messages().forEach(m -> views.add(Views.of(m)));
+    c.send(Wire.encode(new ServerEvent.History(h.ref(), h.roomId(), views, page.hasMore())));
+  }
+
+  private String member(Identity me, String roomId) {
+    if (!rooms.isMember(roomId, me.userId())) throw notAMember(roomId);
+    return roomId;
+  }
+
+  private static ProtocolException notAMember(String roomId) {
+    return new ProtocolException(ErrorCode.NOT_A_MEMBER, "join room " + roomId + " first");
+  }
+
+  static ErrorCode codeOf(MessageRejected.Reason reason) {
+    return switch (reason) {
+      case NOT_FOUND -> ErrorCode.NOT_FOUND;
+      case FORBIDDEN -> ErrorCode.FORBIDDEN;
+      case EDIT_WINDOW_CLOSED -> ErrorCode.EDIT_WINDOW_CLOSED;
+      case TOO_LARGE -> ErrorCode.TOO_LARGE;
+      case INVALID -> ErrorCode.INVALID_PAYLOAD;
+    };
+  }
+}

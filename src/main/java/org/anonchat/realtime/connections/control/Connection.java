@@ -1,0 +1,152 @@
+package org.anonchat.realtime.connections.control;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.anonchat.realtime.identity.entity.Identity;
+
+/**
+ * One open socket: who it speaks for, which rooms it joined, and its outbox.
+ *
+ * <p>Sending never blocks the caller. Frames queue here and go out one at a time through the async
+ * remote (the WebSocket API forbids overlapping sends on one session); a peer that lets more than the
+ * configured number of frames pile up is cut off rather than slowing a room down.
+ */
+public final class Connection {
+
+  private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+  static final CloseReason SLOW_CONSUMER =
+      new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "send queue overflow: reading too slowly");
+
+  private final String id;
+  private final Session session;
+  private final int maxQueued;
+  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  private final ConcurrentLinkedQueue<String> outbox = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicBoolean sending = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final RateLimit rateLimit;
+  private volatile Thread drainer;
+  private volatile Identity identity;
+  private volatile long lastHeardNanos = System.nanoTime();
+
+  Connection(String id, Session session, int maxQueued, RateLimit rateLimit) {
+    this.id = id;
+    this.session = session;
+    this.maxQueued = maxQueued;
+    this.rateLimit = rateLimit;
+  }
+
+  /** Queues a frame; false if the connection is closing or was just cut off for falling behind. */
+  public boolean send(String frame) {
+    if (closing.get()) return false;
+    if (queued.incrementAndGet() > maxQueued) {
+      queued.decrementAndGet();
+      close(SLOW_CONSUMER);
+      return false;
+    }
+    outbox.add(frame);
+    drain();
+    return true;
+  }
+
+  private void drain() {
+    while (sending.compareAndSet(false, true)) {
+      String next = outbox.poll();
+      if (next == null) {
+        sending.set(false);
+        if (outbox.isEmpty()) return;
+        continue; // a frame arrived between poll and reset
+      }
+      queued.decrementAndGet();
+      drainer = Thread.currentThread();
+      try {
+        session.getAsyncRemote().sendText(next, this::sent);
+      } catch (RuntimeException e) {
+        drainer = null;
+        failed(e);
+        return;
+      }
+      drainer = null;
+      // If the send completed synchronously, sent() cleared the flag and this loop sends the next frame;
+      // otherwise the completion handler drains later (no recursion either way).
+    }
+  }
+
+  private void sent(SendResult result) {
+    if (!result.isOK()) {
+      failed(result.getException());
+      return;
+    }
+    boolean nested = drainer == Thread.currentThread();
+    sending.set(false);
+    if (!nested) drain();
+  }
+
+  private void failed(Throwable e) {
+    LOG.log(Level.FINE, "Send failed on " + id, e);
+    outbox.clear();
+    queued.set(0);
+    close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
+  }
+
+  /** Closes once; the endpoint's close callback then cleans up like any disconnect. */
+  public void close(CloseReason reason) {
+    if (!closing.compareAndSet(false, true)) return;
+    try {
+      session.close(reason);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Close failed on " + id, e);
+    }
+  }
+
+  public void heard() {
+    lastHeardNanos = System.nanoTime();
+  }
+
+  long silentNanos(long now) {
+    return now - lastHeardNanos;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Identity identity() {
+    return identity;
+  }
+
+  void identity(Identity identity) {
+    this.identity = identity;
+  }
+
+  public String userId() {
+    Identity i = identity;
+    return i == null ? null : i.userId();
+  }
+
+  public Set<String> rooms() {
+    return rooms;
+  }
+
+  public RateLimit rateLimit() {
+    return rateLimit;
+  }
+
+  public boolean isOpen() {
+    return !closing.get() && session.isOpen();
+  }
+}

@@ -1,0 +1,115 @@
+package org.anonchat.realtime.connections.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.anonchat.realtime.identity.entity.Identity;
+import org.anonchat.realtime.presence.control.Presence;
+import org.anonchat.realtime.rooms.control.Rooms;
+import org.anonchat.realtime.typing.control.Typing;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The registry of open connections on this node, by id and by user. */
+@ApplicationScoped
+public class Connections {
+
+  static final String ID = "chat.connectionId";
+
+  private final Map<String, Connection> byId = new ConcurrentHashMap<>();
+  private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+
+  @Inject
+  @ConfigProperty(name = "chat.connection.max-queued-frames", defaultValue = "1000")
+  int maxQueued;
+
+  @Inject
+  @ConfigProperty(name = "chat.rate.messages-per-second", defaultValue = "5")
+  double messagesPerSecond;
+
+  @Inject
+  @ConfigProperty(name = "chat.rate.message-burst", defaultValue = "20")
+  int messageBurst;
+
+  @Inject
+  Rooms rooms;
+
+  @Inject
+  Presence presence;
+
+  @Inject
+  Typing typing;
+
+  public Connection open(Session session) {
+    String id = UUID.randomUUID().toString();
+    Connection connection = new Connection(id, session, maxQueued, new RateLimit(messagesPerSecond, messageBurst, System.nanoTime()));
+    session.getUserProperties().put(ID, id);
+    byId.put(id, connection);
+    return connection;
+  }
+
+  public Connection of(Session session) {
+    return byId.get((String) session.getUserProperties().get(ID));
+  }
+
+  public Connection byId(String id) {
+    return byId.get(id);
+  }
+
+  public Set<Connection> ofUser(String userId) {
+    Set<Connection> set = byUser.get(userId);
+    return set == null ? Set.of() : set;
+  }
+
+  public Collection<Connection> all() {
+    return byId.values();
+  }
+
+  public int count() {
+    return byId.size();
+  }
+
+  /** Binds the connection to an identity; switching users first releases everything of the old one. */
+  public void authenticate(Connection connection, Identity identity) {
+    String previous = connection.userId();
+    if (previous != null && previous.equals(identity.userId())) {
+      connection.identity(identity);
+      return;
+    }
+    if (previous != null) release(connection, previous, true);
+    connection.identity(identity);
+    byUser.computeIfAbsent(identity.userId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
+    presence.connected(identity.userId(), identity.displayName(), connection.id());
+  }
+
+  /** The socket closed (any reason): forget it; presence and rooms apply their grace period. */
+  public void closed(Session session) {
+    String id = (String) session.getUserProperties().get(ID);
+    Connection connection = id == null ? null : byId.remove(id);
+    if (connection == null) return;
+    String userId = connection.userId();
+    if (userId != null) release(connection, userId, false);
+  }
+
+  /**
+   * Detaches a connection from its user. A re-auth as someone else leaves the rooms at once (the old
+   * identity is gone from this socket); a closed socket keeps memberships through the grace period.
+   */
+  private void release(Connection connection, String userId, boolean leaveRooms) {
+    List<String> joined = List.copyOf(connection.rooms());
+    connection.rooms().clear();
+    if (leaveRooms) joined.forEach(roomId -> rooms.leave(roomId, userId, connection.id()));
+    else rooms.disconnect(userId, connection.id(), joined);
+    byUser.computeIfPresent(userId, (k, set) -> {
+      set.remove(connection);
+      return set.isEmpty() ? null : set;
+    });
+    if (ofUser(userId).isEmpty()) typing.disconnected(userId);
+    presence.disconnected(userId, connection.id());
+  }
+}

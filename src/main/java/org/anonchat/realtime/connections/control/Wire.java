@@ -1,0 +1,96 @@
+package org.anonchat.realtime.connections.control;
+
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.Map;
+import org.anonchat.realtime.connections.entity.ClientCommand;
+import org.anonchat.realtime.connections.entity.ErrorCode;
+import org.anonchat.realtime.connections.entity.Payload;
+import org.anonchat.realtime.connections.entity.ProtocolException;
+import org.anonchat.realtime.connections.entity.ServerEvent;
+
+/**
+ * The one codec between text frames and protocol types. Envelope: {@code {type, payload, timestamp}} plus
+ * an optional top-level {@code ref}. Pure and thread-safe: no runtime needed, so it is unit tested alone.
+ */
+public final class Wire {
+
+  private static final JsonProvider PROVIDER = JsonProvider.provider();
+  private static final JsonBuilderFactory JSON = PROVIDER.createBuilderFactory(Map.of());
+
+  private Wire() {}
+
+  /** Decodes a client frame; a bad frame throws a ProtocolException that carries the frame's ref if known. */
+  public static ClientCommand decode(String text) {
+    JsonObject envelope = parseObject(text);
+    String ref = ref(envelope);
+    try {
+      JsonValue type = envelope.get("type");
+      if (!(type instanceof JsonString typeName)) {
+        throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "type must be a string");
+      }
+      if (!ClientCommand.TYPES.contains(typeName.getString())) {
+        throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type: " + typeName.getString());
+      }
+      return ClientCommand.from(typeName.getString(), ref, new Payload(payload(envelope)));
+    } catch (ProtocolException e) {
+      throw e.withRef(ref);
+    }
+  }
+
+  /** Encodes an event with the server's clock as timestamp. */
+  public static String encode(ServerEvent event) {
+    return encode(event, System.currentTimeMillis());
+  }
+
+  static String encode(ServerEvent event, long timestamp) {
+    JsonObjectBuilder b = JSON.createObjectBuilder()
+        .add("type", event.type())
+        .add("payload", event.payload(JSON))
+        .add("timestamp", timestamp);
+    if (event.ref() != null) b.add("ref", event.ref());
+    return b.build().toString();
+  }
+
+  /** An error reply for a rejected frame. */
+  public static String encode(ProtocolException rejected) {
+    return encode(new ServerEvent.Error(rejected.ref(), rejected.code(), rejected.getMessage()));
+  }
+
+  /** The builder factory the codec uses, for code that assembles pass-through payloads (notifications). */
+  public static JsonBuilderFactory json() {
+    return JSON;
+  }
+
+  /** Parses any frame into its JSON object; INVALID_JSON if it is not a JSON object. */
+  public static JsonObject parseObject(String text) {
+    try (JsonReader reader = PROVIDER.createReader(new StringReader(text))) {
+      return reader.readObject();
+    } catch (JsonParsingException e) {
+      throw new ProtocolException(ErrorCode.INVALID_JSON, "frame is not valid JSON");
+    } catch (JsonException | IllegalStateException e) {
+      throw new ProtocolException(ErrorCode.INVALID_JSON, "frame must be a JSON object");
+    }
+  }
+
+  private static String ref(JsonObject envelope) {
+    JsonValue ref = envelope.get("ref");
+    if (ref instanceof JsonString s && s.getString().length() <= Payload.MAX_ID_LENGTH) return s.getString();
+    return null;
+  }
+
+  private static JsonObject payload(JsonObject envelope) {
+    JsonValue payload = envelope.get("payload");
+    if (payload == null || payload.getValueType() == JsonValue.ValueType.NULL) return JsonValue.EMPTY_JSON_OBJECT;
+    if (payload instanceof JsonObject object) return object;
+    throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "payload must be an object");
+  }
+}

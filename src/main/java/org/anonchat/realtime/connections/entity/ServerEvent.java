@@ -1,0 +1,195 @@
+package org.anonchat.realtime.connections.entity;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+
+/**
+ * Everything the server sends, one record per wire {@code type}. Payload field names are the original's;
+ * additions are new optional fields. Direct replies carry the {@code ref} of the frame they answer.
+ */
+public sealed interface ServerEvent {
+
+  String type();
+
+  JsonObjectBuilder payload(JsonBuilderFactory json);
+
+  /** The echoed correlation string, or null for events that are not a direct reply. */
+  default String ref() {
+    return null;
+  }
+
+  record ConnectionEstablished(String clientId, String challenge) implements ServerEvent {
+    public String type() { return "connection_established"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("clientId", clientId).add("challenge", challenge);
+    }
+  }
+
+  record AuthOk(String ref, String userId, String displayName, String avatarUrl, String token, long tokenExpiresAt)
+      implements ServerEvent {
+    public String type() { return "auth_ok"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      JsonObjectBuilder b = json.createObjectBuilder().add("userId", userId).add("displayName", displayName);
+      Fields.addOrNull(b, "avatarUrl", avatarUrl);
+      return b.add("token", token).add("tokenExpiresAt", tokenExpiresAt);
+    }
+  }
+
+  /** One user's presence, as in presence_update and in presence_snapshot's users[]. */
+  record UserPresence(String userId, String displayName, String walletAddress, String status, long lastSeen) {
+    JsonObjectBuilder toJSON(JsonBuilderFactory json) {
+      JsonObjectBuilder b = json.createObjectBuilder().add("userId", userId).add("displayName", displayName);
+      Fields.addOrNull(b, "walletAddress", walletAddress);
+      return b.add("status", status).add("lastSeen", lastSeen);
+    }
+  }
+
+  record PresenceUpdate(UserPresence user) implements ServerEvent {
+    public String type() { return "presence_update"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return user.toJSON(json);
+    }
+  }
+
+  record PresenceSnapshot(String ref, String roomId, List<UserPresence> users) implements ServerEvent {
+    public String type() { return "presence_snapshot"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      JsonArrayBuilder a = json.createArrayBuilder();
+      users.forEach(u -> a.add(u.toJSON(json)));
+      JsonObjectBuilder b = json.createObjectBuilder();
+      Fields.addIfPresent(b, "roomId", roomId);
+      return b.add("users", a);
+    }
+  }
+
+  record RoomJoin(String userId, String roomId, String displayName) implements ServerEvent {
+    public String type() { return "room_join"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("userId", userId).add("roomId", roomId).add("displayName", displayName);
+    }
+  }
+
+  record RoomLeave(String userId, String roomId) implements ServerEvent {
+    public String type() { return "room_leave"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("userId", userId).add("roomId", roomId);
+    }
+  }
+
+  record Message(MessageView message) implements ServerEvent {
+    public String type() { return "message"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return message.toJSON(json);
+    }
+  }
+
+  /** {@code duplicate} is true when a resend with a known clientMessageId was recognised (nothing new stored). */
+  record MessageAck(String ref, String clientMessageId, String messageId, long seq, String status, boolean duplicate)
+      implements ServerEvent {
+    public String type() { return "message_ack"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      JsonObjectBuilder b = json.createObjectBuilder();
+      Fields.addOrNull(b, "clientMessageId", clientMessageId);
+      return b.add("messageId", messageId).add("seq", seq).add("status", status).add("duplicate", duplicate);
+    }
+  }
+
+  /** {@code status} is this user's receipt; {@code messageStatus} the message's aggregate (docs/protocol.md). */
+  record MessageStatusUpdate(String messageId, String roomId, String userId, String status, String messageStatus)
+      implements ServerEvent {
+    public String type() { return "message_status_update"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("messageId", messageId).add("roomId", roomId).add("userId", userId)
+          .add("status", status).add("messageStatus", messageStatus);
+    }
+  }
+
+  record MessageEdit(String messageId, String userId, String roomId, String content, long editedAt) implements ServerEvent {
+    public String type() { return "message_edit"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("messageId", messageId).add("userId", userId).add("roomId", roomId)
+          .add("content", content).add("editedAt", editedAt);
+    }
+  }
+
+  record MessageDeleted(String messageId, String userId, String roomId, long deletedAt) implements ServerEvent {
+    public String type() { return "message_deleted"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("messageId", messageId).add("userId", userId).add("roomId", roomId)
+          .add("deletedAt", deletedAt);
+    }
+  }
+
+  record MessageReadReceipt(String messageId, String userId, String displayName, long readAt, String roomId)
+      implements ServerEvent {
+    public String type() { return "message_read_receipt"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("messageId", messageId).add("userId", userId)
+          .add("displayName", displayName).add("readAt", readAt).add("roomId", roomId);
+    }
+  }
+
+  record UserTyping(String roomId, String userId, String displayName) implements ServerEvent {
+    public String type() { return "user_typing"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("roomId", roomId).add("userId", userId).add("displayName", displayName);
+    }
+  }
+
+  record UserStopTyping(String roomId, String userId) implements ServerEvent {
+    public String type() { return "user_stop_typing"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("roomId", roomId).add("userId", userId);
+    }
+  }
+
+  record WalletConnect(String userId, String walletAddress) implements ServerEvent {
+    public String type() { return "wallet_connect"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("userId", userId).add("walletAddress", walletAddress);
+    }
+  }
+
+  record WalletDisconnect(String userId, String walletAddress) implements ServerEvent {
+    public String type() { return "wallet_disconnect"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("userId", userId).add("walletAddress", walletAddress);
+    }
+  }
+
+  /** Whatever server code pushes to a user; the payload is passed through as given. */
+  record Notification(JsonObject body) implements ServerEvent {
+    public String type() { return "notification"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder(body);
+    }
+  }
+
+  record History(String ref, String roomId, List<MessageView> messages, boolean hasMore) implements ServerEvent {
+    public String type() { return "history"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      JsonArrayBuilder a = json.createArrayBuilder();
+      messages.forEach(m -> a.add(m.toJSON(json)));
+      return json.createObjectBuilder().add("roomId", roomId).add("messages", a).add("hasMore", hasMore);
+    }
+  }
+
+  /** {@code message} is the original's field; {@code code} is stable, {@code ref} repeats the envelope's. */
+  record Error(String ref, ErrorCode code, String message) implements ServerEvent {
+    public String type() { return "error"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      JsonObjectBuilder b = json.createObjectBuilder().add("code", code.name()).add("message", message);
+      Fields.addIfPresent(b, "ref", ref);
+      return b;
+    }
+  }
+
+  /** Every wire type this server sends, for the docs test. */
+  List<String> TYPES = List.of("connection_established", "auth_ok", "presence_update", "presence_snapshot",
+      "room_join", "room_leave", "message", "message_ack", "message_status_update", "message_edit",
+      "message_deleted", "message_read_receipt", "user_typing", "user_stop_typing", "wallet_connect",
+      "wallet_disconnect", "notification", "history", "error");
+}

@@ -1,0 +1,11 @@
+/**
+ * Connections: the {@code /ws} socket, the wire protocol (one codec, {@code Wire}; sealed
+ * {@code ClientCommand} and {@code ServerEvent}) and delivery to sockets.
+ *
+ * <p>Decisions: the endpoint only decodes and delegates; every frame out goes through a per-connection
+ * outbox drained by async sends, so a slow peer never blocks a broadcast and is cut off when it falls too
+ * far behind; broadcasts are encoded once; fan-out goes through the {@code Delivery} seam. This component
+ * may use every other; none of them imports it (they publish CDI events that {@code Fanout} maps onto the
+ * wire). See docs/protocol.md.
+ */
+package org.anonchat.realtime.connections;

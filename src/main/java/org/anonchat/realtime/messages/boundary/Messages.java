@@ -1,0 +1,106 @@
+package org.anonchat.realtime.messages.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.anonchat.realtime.messages.control.Transcript;
+import org.anonchat.realtime.messages.entity.ChatMessage;
+import org.anonchat.realtime.messages.entity.MessageChanged;
+import org.anonchat.realtime.messages.entity.MessagePosted;
+import org.anonchat.realtime.messages.entity.MessageRejected;
+import org.anonchat.realtime.messages.entity.MessageRejected.Reason;
+import org.anonchat.realtime.messages.entity.Posted;
+import org.anonchat.realtime.messages.entity.ReceiptRecorded;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Posting, editing, deleting and acknowledging messages. Every change is committed before its event is
+ * fired, so nothing is announced that could still roll back. Posts to one room are serialised (a lock
+ * stripe per room) from seq allocation to the {@link MessagePosted} event, so members see seqs in order.
+ */
+@ApplicationScoped
+public class Messages {
+
+  private static final int STRIPES = 64;
+
+  @Inject
+  @ConfigProperty(name = "chat.messages.max-length", defaultValue = "2000")
+  int maxLength;
+
+  @Inject
+  @ConfigProperty(name = "chat.messages.edit-window-ms", defaultValue = "300000")
+  long editWindowMillis;
+
+  @Inject
+  Transcript transcript;
+
+  @Inject
+  Event<MessagePosted> posted;
+
+  @Inject
+  Event<MessageChanged> changed;
+
+  @Inject
+  Event<ReceiptRecorded> receipts;
+
+  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+  public Messages() {
+    for (int i = 0; i < STRIPES; i++) stripes[i] = new ReentrantLock();
+  }
+
+  /**
+   * Stores a message and announces it. A resend with a clientMessageId already stored for this user in
+   * this room returns the stored message, flagged duplicate, and announces nothing.
+   */
+  public Posted post(String roomId, String userId, String displayName, String avatarUrl, String content,
+      String clientMessageId, int recipients) {
+    checkContent(content);
+    ReentrantLock lock = stripes[Math.floorMod(roomId.hashCode(), STRIPES)];
+    lock.lock();
+    try {
+      Posted result = transcript.append(roomId, userId, displayName, avatarUrl, content, clientMessageId,
+          recipients, System.currentTimeMillis());
+      if (!result.duplicate()) posted.fire(new MessagePosted(result.message()));
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public ChatMessage edit(String roomId, String messageId, String userId, String content) {
+    checkContent(content);
+    ChatMessage edited = transcript.edit(roomId, messageId, userId, content, System.currentTimeMillis(), editWindowMillis);
+    changed.fire(new MessageChanged(edited, false));
+    return edited;
+  }
+
+  public ChatMessage delete(String roomId, String messageId, String userId) {
+    ChatMessage deleted = transcript.delete(roomId, messageId, userId, System.currentTimeMillis());
+    changed.fire(new MessageChanged(deleted, true));
+    return deleted;
+  }
+
+  /** Records delivered (or read, which implies delivered) receipts; the room hears each first one. */
+  public void acknowledge(String roomId, List<String> messageIds, String userId, String displayName, boolean read,
+      long memberSince) {
+    List<ReceiptRecorded> recorded =
+        transcript.receipts(roomId, messageIds, userId, displayName, read, memberSince, System.currentTimeMillis());
+    recorded.forEach(receipts::fire);
+  }
+
+  public Transcript.Page history(String roomId, Long beforeSeq, Long afterSeq, int limit) {
+    return transcript.page(roomId, beforeSeq, afterSeq, limit);
+  }
+
+  /** Content must have 1..max characters (code points) after trimming; it is stored untrimmed. */
+  void checkContent(String content) {
+    String trimmed = content.strip();
+    if (trimmed.isEmpty()) throw new MessageRejected(Reason.INVALID, "content must not be blank");
+    if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
+      throw new MessageRejected(Reason.TOO_LARGE, "content is longer than " + maxLength + " characters");
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.anonchat.realtime.messages.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.anonchat.realtime.messages.entity.ChatMessage;
+import org.anonchat.realtime.messages.entity.MessageReceipt;
+import org.anonchat.realtime.messages.entity.MessageRejected;
+import org.anonchat.realtime.messages.entity.MessageRejected.Reason;
+import org.anonchat.realtime.messages.entity.Posted;
+import org.anonchat.realtime.messages.entity.ReceiptRecorded;
+import org.anonchat.realtime.messages.entity.RoomCounter;
+
+/**
+ * The stored transcript of every room. Each public method is one transaction: when it returns, the
+ * change is committed. (Transactional in control, not boundary: {@code Messages} must hold its per-room
+ * lock around the commit, which a transactional boundary method could not do.)
+ */
+@ApplicationScoped
+@Transactional
+public class Transcript {
+
+  @PersistenceContext(unitName = "chat")
+  EntityManager em;
+
+  /** Stores a message with the room's next seq, or finds the one stored for the same clientMessageId. */
+  public Posted append(String roomId, String userId, String displayName, String avatarUrl, String content,
+      String clientMessageId, int recipients, long now) {
+    if (clientMessageId != null) {
+      List<ChatMessage> earlier = em.createNamedQuery(ChatMessage.BY_CLIENT_ID, ChatMessage.class)
+          .setParameter("roomId", roomId).setParameter("userId", userId)
+          .setParameter("clientMessageId", clientMessageId).getResultList();
+      if (!earlier.isEmpty()) return new Posted(earlier.get(0), true);
+    }
+    RoomCounter counter = em.find(RoomCounter.class, roomId, LockModeType.PESSIMISTIC_WRITE);
+    if (counter == null) {
+      counter = new RoomCounter(roomId);
+      em.persist(counter);
+    }
+    ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), roomId, counter.next(), userId,
+        displayName, avatarUrl, content, now, clientMessageId, recipients);
+    em.persist(message);
+    return new Posted(message, false);
+  }
+
+  /**
+   * Up to {@code limit} messages in seq order: after {@code afterSeq}, before {@code beforeSeq}, or the
+   * latest. The extra row fetched tells whether more exist in the direction of travel.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page page(String roomId, Long beforeSeq, Long afterSeq, int limit) {
+    boolean forward = afterSeq != null;
+    String where = forward ? " AND m.seq > :bound" : beforeSeq != null ? " AND m.seq < :bound" : "";
+    var query = em.createQuery("SELECT m FROM ChatMessage m WHERE m.roomId = :roomId" + where
+            + " ORDER BY m.seq " + (forward ? "ASC" : "DESC"), ChatMessage.class)
+        .setParameter("roomId", roomId)
+        .setMaxResults(limit + 1);
+    if (forward) query.setParameter("bound", afterSeq);
+    else if (beforeSeq != null) query.setParameter("bound", beforeSeq);
+    List<ChatMessage> rows = new ArrayList<>(query.getResultList());
+    boolean hasMore = rows.size() > limit;
+    if (hasMore) rows.remove(rows.size() - 1);
+    if (!forward) Collections.reverse(rows);
+    return new Page(rows, hasMore);
+  }
+
+  public record Page(List<ChatMessage> messages, boolean hasMore) {}
+
+  public ChatMessage edit(String roomId, String messageId, String userId, String content, long now, long windowMillis) {
+    ChatMessage message = ownMessage(roomId, messageId, userId);
+    if (now - message.createdAt() > windowMillis) {
+      throw new MessageRejected(Reason.EDIT_WINDOW_CLOSED, "messages can be edited for " + windowMillis / 1000 + " s");
+    }
+    message.edit(content, now);
+    return message;
+  }
+
+  public ChatMessage delete(String roomId, String messageId, String userId, long now) {
+    ChatMessage message = ownMessage(roomId, messageId, userId);
+    message.delete(now);
+    return message;
+  }
+
+  /**
+   * Stores delivered (and, if {@code read}, read) receipts of one recipient for messages of one room, all
+   * or nothing. Only a recipient's first signal counts toward a message's aggregate, and only if they were
+   * a member when it was sent ({@code memberSince}).
+   */
+  public List<ReceiptRecorded> receipts(String roomId, List<String> messageIds, String userId, String displayName,
+      boolean read, long memberSince, long now) {
+    List<ReceiptRecorded> recorded = new ArrayList<>();
+    for (String messageId : messageIds) {
+      // Locking the message serialises concurrent receipts for it, so the counters stay exact.
+      ChatMessage message = em.find(ChatMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+      if (message == null || !message.roomId().equals(roomId)) {
+        throw new MessageRejected(Reason.NOT_FOUND, "no message " + messageId + " in room " + roomId);
+      }
+      if (message.userId().equals(userId) || message.isDeleted()) continue;
+      MessageReceipt receipt = em.find(MessageReceipt.class, MessageReceipt.key(messageId, userId));
+      if (receipt == null) {
+        receipt = new MessageReceipt(messageId, userId);
+        em.persist(receipt);
+      }
+      boolean counts = memberSince <= message.createdAt();
+      if (receipt.markDelivered(now)) {
+        if (counts) message.countDelivered();
+        recorded.add(new ReceiptRecorded(messageId, roomId, userId, displayName, "delivered", now, message.aggregateStatus()));
+      }
+      if (read && receipt.markRead(now)) {
+        if (counts) message.countRead();
+        recorded.add(new ReceiptRecorded(messageId, roomId, userId, displayName, "read", now, message.aggregateStatus()));
+      }
+    }
+    return recorded;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long count(String roomId) {
+    return em.createNamedQuery(ChatMessage.COUNT_IN_ROOM, Long.class).setParameter("roomId", roomId).getSingleResult();
+  }
+
+  private ChatMessage ownMessage(String roomId, String messageId, String userId) {
+    ChatMessage message = em.find(ChatMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+    if (message == null || !message.roomId().equals(roomId) || message.isDeleted()) {
+      throw new MessageRejected(Reason.NOT_FOUND, "no message " + messageId + " in room " + roomId);
+    }
+    if (!message.userId().equals(userId)) throw new MessageRejected(Reason.FORBIDDEN, "only the author may change a message");
+    return message;
+  }
+}

@@ -1,0 +1,95 @@
+package org.anonchat.realtime.presence.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.anonchat.realtime.presence.entity.PresenceChanged;
+import org.anonchat.realtime.presence.entity.PresenceStatus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Online, away and offline per user on this node; changes leave as {@link PresenceChanged} events. */
+@ApplicationScoped
+public class Presence {
+
+  private static final Logger LOG = Logger.getLogger(Presence.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "chat.presence.grace-ms", defaultValue = "5000")
+  long graceMillis;
+
+  @Inject
+  Event<PresenceChanged> changed;
+
+  @Resource
+  ManagedScheduledExecutorService scheduler;
+
+  private PresenceTracker tracker;
+  private ScheduledFuture<?> sweeper;
+
+  @PostConstruct
+  void init() {
+    tracker = new PresenceTracker(graceMillis);
+  }
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    long period = Math.max(50, Math.min(1000, graceMillis / 10));
+    sweeper = scheduler.scheduleWithFixedDelay(this::expireSafely, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    if (sweeper != null) sweeper.cancel(false);
+  }
+
+  public void connected(String userId, String displayName, String connectionId) {
+    Optional<PresenceChanged> change;
+    synchronized (tracker) {
+      change = tracker.connect(userId, displayName, connectionId, System.currentTimeMillis());
+    }
+    change.ifPresent(changed::fire);
+  }
+
+  public void disconnected(String userId, String connectionId) {
+    synchronized (tracker) {
+      tracker.disconnect(userId, connectionId, System.currentTimeMillis());
+    }
+  }
+
+  public void setStatus(String userId, String connectionId, PresenceStatus status) {
+    Optional<PresenceChanged> change;
+    synchronized (tracker) {
+      change = tracker.setStatus(userId, connectionId, status, System.currentTimeMillis());
+    }
+    change.ifPresent(changed::fire);
+  }
+
+  public List<PresenceChanged> presenceOf(Collection<String> userIds) {
+    synchronized (tracker) {
+      return tracker.presenceOf(userIds);
+    }
+  }
+
+  private void expireSafely() {
+    try {
+      List<PresenceChanged> offline;
+      synchronized (tracker) {
+        offline = tracker.expire(System.currentTimeMillis());
+      }
+      offline.forEach(changed::fire);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Presence expiry failed", e);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package org.anonchat.realtime.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real WebSocket client speaking the chat's JSON envelope, for ITs. Every frame it receives is kept
+ * in arrival order; {@code await} takes the first one matching, waiting up to a timeout and failing the
+ * test if none comes.
+ */
+public final class ChatClient implements AutoCloseable {
+
+  public static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final List<JsonObject> inbox = new ArrayList<>();
+  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final WebSocket socket;
+  private final JsonObject established;
+
+  private ChatClient(URI uri) throws Exception {
+    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .buildAsync(uri, new Listener()).get(10, TimeUnit.SECONDS);
+    this.established = await("connection_established");
+  }
+
+  /** Opens a connection to {@code /ws} on loopback, whatever host the container reports. */
+  public static ChatClient connect(URL base) throws Exception {
+    return new ChatClient(wsUri(base));
+  }
+
+  public static URI wsUri(URL base) {
+    String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+    return URI.create("ws://127.0.0.1:" + base.getPort() + path + "ws");
+  }
+
+  /** Opens a connection and authenticates it as a new anonymous user with this display name. */
+  public static ChatClient authenticated(URL base, String displayName) throws Exception {
+    ChatClient client = connect(base);
+    client.send("auth", Json.createObjectBuilder().add("displayName", displayName));
+    client.await("auth_ok");
+    client.await("presence_snapshot");
+    return client;
+  }
+
+  public JsonObject established() {
+    return established;
+  }
+
+  public void send(String type, JsonObjectBuilder payload) {
+    sendRaw(Json.createObjectBuilder().add("type", type).add("payload", payload)
+        .add("timestamp", System.currentTimeMillis()).build().toString());
+  }
+
+  public void send(String type, JsonObjectBuilder payload, String ref) {
+    sendRaw(Json.createObjectBuilder().add("type", type).add("payload", payload)
+        .add("timestamp", System.currentTimeMillis()).add("ref", ref).build().toString());
+  }
+
+  public void sendRaw(String text) {
+    socket.sendText(text, true).join();
+  }
+
+  public JsonObject await(String type) {
+    return await(type, f -> true, WAIT);
+  }
+
+  public JsonObject await(String type, Predicate<JsonObject> payloadMatches) {
+    return await(type, payloadMatches, WAIT);
+  }
+
+  /** The first unseen frame of this type whose payload matches; fails after {@code timeout}. */
+  public JsonObject await(String type, Predicate<JsonObject> payloadMatches, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (inbox) {
+      while (true) {
+        JsonObject hit = take(type, payloadMatches);
+        if (hit != null) return hit;
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new AssertionError("no " + type + " within " + timeout + "; received " + inbox);
+        try {
+          TimeUnit.NANOSECONDS.timedWait(inbox, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted");
+        }
+      }
+    }
+  }
+
+  /** Asserts that no such frame arrives within {@code window} (for "nothing is announced" checks). */
+  public void assertNone(String type, Predicate<JsonObject> payloadMatches, Duration window) {
+    long deadline = System.nanoTime() + window.toNanos();
+    synchronized (inbox) {
+      while (true) {
+        JsonObject hit = take(type, payloadMatches);
+        if (hit != null) throw new AssertionError("unexpected " + hit);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return;
+        try {
+          TimeUnit.NANOSECONDS.timedWait(inbox, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Waits for the server to close the socket and returns the close code. */
+  public int awaitClose(Duration timeout) throws Exception {
+    return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public boolean isClosed() {
+    return closed.isDone();
+  }
+
+  private JsonObject take(String type, Predicate<JsonObject> payloadMatches) {
+    for (Iterator<JsonObject> it = inbox.iterator(); it.hasNext(); ) {
+      JsonObject frame = it.next();
+      if (type.equals(frame.getString("type")) && payloadMatches.test(frame.getJsonObject("payload"))) {
+        it.remove();
+        return frame;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.isDone()) {
+      try {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        socket.abort();
+      }
+    }
+  }
+
+  /** Drops the TCP connection without a close handshake, like a tab killed or a network gone. */
+  public void abort() {
+    socket.abort();
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
+        partial.setLength(0);
+        synchronized (inbox) {
+          inbox.add(frame);
+          inbox.notifyAll();
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      closed.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      closed.complete(-1);
+    }
+  }
+}
