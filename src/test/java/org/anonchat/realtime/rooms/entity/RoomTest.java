@@ -1,0 +1,96 @@
+package org.anonchat.realtime.rooms.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RoomTest {
+
+  Room cut = new Room("lobby");
+
+  @Test
+  void joinIsNewOnlyForAUsersFirstConnection() {
+    assertTrue(cut.join("u-ann", "Ann", "c1", 100));
+    assertFalse(cut.join("u-ann", "Ann", "c2", 200));
+    assertFalse(cut.join("u-ann", "Ann", "c1", 300));
+    assertTrue(cut.join("u-bob", "Bob", "c3", 400));
+    assertEquals(2, cut.memberCount());
+    assertEquals(Set.of("u-ann", "u-bob"), cut.memberIds());
+  }
+
+  @Test
+  void leaveIsTrueOnlyForTheUsersLastConnection() {
+    cut.join("u-ann", "Ann", "c1", 100);
+    cut.join("u-ann", "Ann", "c2", 100);
+    assertFalse(cut.leave("u-ann", "c1"));
+    assertTrue(cut.isMember("u-ann"));
+    assertTrue(cut.leave("u-ann", "c2"));
+    assertFalse(cut.isMember("u-ann"));
+    assertTrue(cut.isEmpty());
+  }
+
+  @Test
+  void leaveThroughAConnectionThatIsNotInTheRoomChangesNothing() {
+    cut.join("u-ann", "Ann", "c1", 100);
+    assertFalse(cut.leave("u-ann", "c9"));
+    assertFalse(cut.leave("u-bob", "c1"));
+    assertTrue(cut.isMember("u-ann"));
+    assertEquals(List.of("c1"), cut.connectionIds());
+  }
+
+  @Test
+  void disconnectKeepsTheMembership() {
+    cut.join("u-ann", "Ann", "c1", 100);
+    cut.disconnect("u-ann", "c1");
+    assertTrue(cut.isMember("u-ann"));
+    assertEquals(List.of(), cut.connectionIds());
+    assertFalse(cut.isEmpty());
+    assertFalse(cut.join("u-ann", "Ann", "c2", 200), "a reconnect that joins again is not news to the room");
+    assertEquals(100, cut.memberSince("u-ann"));
+  }
+
+  @Test
+  void removeDropsTheMemberWithAllConnections() {
+    cut.join("u-ann", "Ann", "c1", 100);
+    cut.join("u-ann", "Ann", "c2", 100);
+    cut.join("u-bob", "Bob", "c3", 100);
+    assertTrue(cut.remove("u-ann"));
+    assertFalse(cut.remove("u-ann"));
+    assertFalse(cut.isMember("u-ann"));
+    assertEquals(List.of("c3"), cut.connectionIds());
+  }
+
+  @Test
+  void listsTheConnectionsOfEveryMember() {
+    cut.join("u-ann", "Ann", "c1", 100);
+    cut.join("u-ann", "Ann", "c2", 100);
+    cut.join("u-bob", "Bob", "c3", 100);
+    assertEquals(Set.of("c1", "c2", "c3"), Set.copyOf(cut.connectionIds()));
+    assertEquals(3, cut.connectionIds().size());
+  }
+
+  @Test
+  void memberSinceIsTheStartOfTheCurrentMembership() {
+    assertEquals(-1, cut.memberSince("u-ann"));
+    cut.join("u-ann", "Ann", "c1", 100);
+    cut.join("u-ann", "Ann", "c2", 200);
+    assertEquals(100, cut.memberSince("u-ann"));
+    cut.leave("u-ann", "c1");
+    cut.leave("u-ann", "c2");
+    assertEquals(-1, cut.memberSince("u-ann"));
+    cut.join("u-ann", "Ann", "c3", 300);
+    assertEquals(300, cut.memberSince("u-ann"));
+  }
+
+  @Test
+  void staysOpenUntilClosed() {
+    assertEquals("lobby", cut.id());
+    assertFalse(cut.isClosed());
+    cut.close();
+    assertTrue(cut.isClosed());
+  }
+}
