@@ -4,10 +4,10 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.Map;
@@ -70,13 +70,21 @@ public final class Wire {
     return JSON;
   }
 
-  /** Parses any frame into its JSON object; INVALID_JSON if it is not a JSON object. */
+  /**
+   * Parses a frame that must be exactly one JSON object; INVALID_JSON otherwise. A parser rather than a
+   * reader, because Parsson's reader silently ignores whatever follows the first value (parsson#18).
+   */
   public static JsonObject parseObject(String text) {
-    try (JsonReader reader = PROVIDER.createReader(new StringReader(text))) {
-      return reader.readObject();
+    try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        throw new ProtocolException(ErrorCode.INVALID_JSON, "frame must be a JSON object");
+      }
+      JsonObject object = parser.getObject();
+      if (parser.hasNext()) throw new ProtocolException(ErrorCode.INVALID_JSON, "frame has content after the object");
+      return object;
     } catch (JsonParsingException e) {
       throw new ProtocolException(ErrorCode.INVALID_JSON, "frame is not valid JSON");
-    } catch (JsonException | IllegalStateException e) {
+    } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
       throw new ProtocolException(ErrorCode.INVALID_JSON, "frame must be a JSON object");
     }
   }

@@ -62,9 +62,11 @@ public class Presence {
   }
 
   public void disconnected(String userId, String connectionId) {
+    Optional<PresenceChanged> change;
     synchronized (tracker) {
-      tracker.disconnect(userId, connectionId, System.currentTimeMillis());
+      change = tracker.disconnect(userId, connectionId, System.currentTimeMillis());
     }
+    change.ifPresent(changed::fire);
   }
 
   public void setStatus(String userId, String connectionId, PresenceStatus status) {

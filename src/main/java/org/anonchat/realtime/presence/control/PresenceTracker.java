@@ -50,11 +50,18 @@ public class PresenceTracker {
     return settle(userId, user, now);
   }
 
-  /** The connection is gone; if it was the user's last, offline is due after the grace period. */
-  public void disconnect(String userId, String connectionId, long now) {
+  /**
+   * The connection is gone. If it was the user's last, offline is due after the grace period (nothing
+   * changes yet); otherwise the remaining connections decide (the online tab closed, an away one is left).
+   */
+  public Optional<PresenceChanged> disconnect(String userId, String connectionId, long now) {
     User user = users.get(userId);
-    if (user == null || user.connections.remove(connectionId) == null) return;
-    if (user.connections.isEmpty()) user.offlineAt = now + graceMillis;
+    if (user == null || user.connections.remove(connectionId) == null) return Optional.empty();
+    if (user.connections.isEmpty()) {
+      user.offlineAt = now + graceMillis;
+      return Optional.empty();
+    }
+    return settle(userId, user, now);
   }
 
   public Optional<PresenceChanged> setStatus(String userId, String connectionId, PresenceStatus status, long now) {
