@@ -36,7 +36,9 @@ public final class TokenSigner {
     if (parts.length != 4 || !"v1".equals(parts[0])) return Optional.empty();
     try {
       String body = parts[0] + "." + parts[1] + "." + parts[2];
-      if (!MessageDigest.isEqual(mac(body), B64D.decode(parts[3]))) return Optional.empty();
+      // Compare the canonical encoding, so exactly one string is valid for each token.
+      byte[] expected = B64.encodeToString(mac(body)).getBytes(StandardCharsets.US_ASCII);
+      if (!MessageDigest.isEqual(expected, parts[3].getBytes(StandardCharsets.US_ASCII))) return Optional.empty();
       if (Long.parseLong(parts[2]) <= now) return Optional.empty();
       return Optional.of(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) { // bad base64 or number

@@ -54,6 +54,17 @@ class TokenSignerTest {
   }
 
   @Test
+  void acceptsOnlyTheCanonicalSpellingOfASignature() {
+    String token = cut.sign("u-ann", EXPIRES);
+    char last = token.charAt(token.length() - 1);
+    // The last base64url character of a 32-byte MAC carries 2 unused bits; flipping them decodes alike.
+    char sibling = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last) ^ 1);
+    assertEquals(Optional.empty(), cut.verify(token.substring(0, token.length() - 1) + sibling, 0));
+    assertEquals(Optional.empty(), cut.verify(token + "=", 0));
+  }
+
+  @Test
   void rejectsATamperedUserId() {
     String[] parts = cut.sign("u-ann", EXPIRES).split("\\.");
     String tampered = parts[0] + "." + b64("u-bob") + "." + parts[2] + "." + parts[3];
