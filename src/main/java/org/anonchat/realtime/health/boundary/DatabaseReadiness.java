@@ -16,7 +16,7 @@ public class DatabaseReadiness implements HealthCheck {
 
   static final int TIMEOUT_SECONDS = 2;
 
-  @Resource(lookup = "java:app/jdbc/chat")
+  @Resource(lookup = "java:global/jdbc/anonchat")
   DataSource dataSource;
 
   @Override

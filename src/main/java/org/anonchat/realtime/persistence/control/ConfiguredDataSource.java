@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The {@code java:app/jdbc/chat} data source (declared in web.xml; the server pools its connections).
+ * The {@code java:global/jdbc/anonchat} data source (declared in web.xml; the server pools its connections).
  *
  * <p>Why a class of our own instead of the driver's: a standard data-source declaration cannot read
  * MicroProfile Config, and server-specific placeholders would tie the WAR to one server. This class asks
