@@ -120,6 +120,31 @@ class PresenceIT {
     }
   }
 
+  @Test
+  @RunAsClient
+  void aMemberWhoseOnlyTabInTheRoomClosedLeavesAfterTheGraceWhileStayingOnline() throws Exception {
+    String roomId = newRoom();
+    try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient bobLobby = ChatClient.connect(base)) {
+      join(ada, roomId);
+      ChatClient bobRoomTab = ChatClient.connect(base);
+      bobRoomTab.send("auth", payload().add("displayName", "Bob"));
+      String token = bobRoomTab.await("auth_ok").getJsonObject("payload").getString("token");
+      String bobId = join(bobRoomTab, roomId);
+      ada.await("room_join", field("userId", bobId));
+      bobLobby.send("auth", payload().add("displayName", "Bob").add("token", token));
+      bobLobby.await("auth_ok");
+      bobRoomTab.close();
+
+      ada.await("room_leave", field("userId", bobId).and(inRoom(roomId)), GRACE_AND_MARGIN.plusSeconds(2));
+      ada.assertNone("presence_update", field("userId", bobId).and(field("status", "offline")), Duration.ZERO);
+      ada.send("send_message", room(roomId).add("content", "who is here?"));
+      JsonObject ack = ada.await("message_ack").getJsonObject("payload");
+      ada.send("history", room(roomId));
+      assertEquals("sent", ada.await("history").getJsonObject("payload").getJsonArray("messages")
+          .getJsonObject(0).getString("status"), "Bob no longer counts as a recipient: " + ack);
+    }
+  }
+
   /** Runs in the server, to see the presence registry itself forget the first identity. */
   @Test
   void reAuthAsSomeoneElseLeavesNoGhost() throws Exception {

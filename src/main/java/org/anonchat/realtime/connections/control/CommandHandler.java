@@ -135,7 +135,7 @@ public class CommandHandler {
 
   private void acknowledge(Identity me, String roomId, List<String> messageIds, boolean read) {
     member(me, roomId);
-    messages.acknowledge(roomId, messageIds, me.userId(), me.displayName(), read, rooms.memberSince(roomId, me.userId()));
+    messages.acknowledge(roomId, messageIds, me.userId(), me.displayName(), read);
   }
 
   private void markRead(Identity me, MarkRead m) {
@@ -162,7 +162,7 @@ public class CommandHandler {
    * work); until then every announcement is refused rather than relayed as the original did.
    */
   private void wallet(Identity me, WalletEvent w) {
-    throw new ProtocolException(ErrorCode.FORBIDDEN, "wallet " + w.walletAddress() + " is not proven on this connection");
+    throw new ProtocolException(ErrorCode.FORBIDDEN, "this connection has not proven that wallet");
   }
 
   private void snapshot(Connection c, Identity me, String ref, String roomId) {

@@ -84,10 +84,9 @@ public class Messages {
   }
 
   /** Records delivered (or read, which implies delivered) receipts; the room hears each first one. */
-  public void acknowledge(String roomId, List<String> messageIds, String userId, String displayName, boolean read,
-      long memberSince) {
+  public void acknowledge(String roomId, List<String> messageIds, String userId, String displayName, boolean read) {
     List<ReceiptRecorded> recorded =
-        transcript.receipts(roomId, messageIds, userId, displayName, read, memberSince, System.currentTimeMillis());
+        transcript.receipts(roomId, messageIds, userId, displayName, read, System.currentTimeMillis());
     recorded.forEach(receipts::fire);
   }
 

@@ -89,11 +89,10 @@ public class Transcript {
 
   /**
    * Stores delivered (and, if {@code read}, read) receipts of one recipient for messages of one room, all
-   * or nothing. Only a recipient's first signal counts toward a message's aggregate, and only if they were
-   * a member when it was sent ({@code memberSince}).
+   * or nothing. Each recipient's first signal counts once toward the message's aggregate.
    */
   public List<ReceiptRecorded> receipts(String roomId, List<String> messageIds, String userId, String displayName,
-      boolean read, long memberSince, long now) {
+      boolean read, long now) {
     List<ReceiptRecorded> recorded = new ArrayList<>();
     for (String messageId : messageIds) {
       // Locking the message serialises concurrent receipts for it, so the counters stay exact.
@@ -107,13 +106,12 @@ public class Transcript {
         receipt = new MessageReceipt(messageId, userId);
         em.persist(receipt);
       }
-      boolean counts = memberSince <= message.createdAt();
       if (receipt.markDelivered(now)) {
-        if (counts) message.countDelivered();
+        message.countDelivered();
         recorded.add(new ReceiptRecorded(messageId, roomId, userId, displayName, "delivered", now, message.aggregateStatus()));
       }
       if (read && receipt.markRead(now)) {
-        if (counts) message.countRead();
+        message.countRead();
         recorded.add(new ReceiptRecorded(messageId, roomId, userId, displayName, "read", now, message.aggregateStatus()));
       }
     }

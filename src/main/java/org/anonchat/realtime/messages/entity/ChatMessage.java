@@ -107,7 +107,10 @@ public class ChatMessage {
     readCount++;
   }
 
-  /** sent, delivered (every recipient has it) or read (every recipient read it); see docs/protocol.md. */
+  /**
+   * sent; delivered once as many distinct other users acknowledged it as there were other members when it
+   * was sent; read likewise (docs/decisions/0004).
+   */
   public String aggregateStatus() {
     if (recipients > 0 && readCount >= recipients) return "read";
     if (recipients > 0 && deliveredCount >= recipients) return "delivered";

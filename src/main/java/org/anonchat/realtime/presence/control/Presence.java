@@ -77,6 +77,12 @@ public class Presence {
     change.ifPresent(changed::fire);
   }
 
+  public boolean isConnected(String userId) {
+    synchronized (tracker) {
+      return tracker.isConnected(userId);
+    }
+  }
+
   public List<PresenceChanged> presenceOf(Collection<String> userIds) {
     synchronized (tracker) {
       return tracker.presenceOf(userIds);

@@ -83,6 +83,12 @@ public class PresenceTracker {
     return offline;
   }
 
+  /** True while the user has at least one open connection. */
+  public boolean isConnected(String userId) {
+    User user = users.get(userId);
+    return user != null && !user.connections.isEmpty();
+  }
+
   public Optional<PresenceChanged> presenceOf(String userId) {
     User user = users.get(userId);
     return user == null ? Optional.empty() : Optional.of(withId(userId, user.view()));

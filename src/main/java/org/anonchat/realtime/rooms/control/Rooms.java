@@ -1,7 +1,11 @@
 package org.anonchat.realtime.rooms.control;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,8 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jakarta.interceptor.Interceptor;
+import org.anonchat.realtime.presence.control.Presence;
 import org.anonchat.realtime.rooms.entity.MemberJoined;
 import org.anonchat.realtime.rooms.entity.MemberLeft;
 import org.anonchat.realtime.rooms.entity.Room;
@@ -23,9 +32,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The live rooms of this node. Rooms open on the first join and are dropped when their last member is
  * gone; their messages stay in the database. Each {@link Room} is guarded by its own monitor.
+ *
+ * <p>A member without connections in a room leaves it when the user goes offline, or, if the user is still
+ * connected elsewhere (another tab, a reconnect that did not join again), once idle for the grace period.
  */
 @ApplicationScoped
 public class Rooms {
+
+  private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   /** userId to the rooms the user is a member of, for presence recipients and disconnect cleanup. */
@@ -36,17 +50,38 @@ public class Rooms {
   int maxRoomsPerConnection;
 
   @Inject
+  @ConfigProperty(name = "chat.presence.grace-ms", defaultValue = "5000")
+  long graceMillis;
+
+  @Inject
+  Presence presence;
+
+  @Resource
+  ManagedScheduledExecutorService scheduler;
+
+  private ScheduledFuture<?> sweeper;
+
+  @Inject
   Event<MemberJoined> joined;
 
   @Inject
   Event<MemberLeft> left;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    long period = Math.max(50, Math.min(1000, graceMillis / 5));
+    sweeper = scheduler.scheduleWithFixedDelay(this::sweepSafely, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    if (sweeper != null) sweeper.cancel(false);
+  }
 
   public int maxRoomsPerConnection() {
     return maxRoomsPerConnection;
   }
 
   public void join(String roomId, String userId, String displayName, String connectionId) {
-    boolean newMember = withRoom(roomId, true, room -> room.join(userId, displayName, connectionId, now()));
+    boolean newMember = withRoom(roomId, true, room -> room.join(userId, connectionId));
     roomsByUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(roomId);
     joined.fire(new MemberJoined(roomId, userId, displayName, connectionId, newMember));
   }
@@ -62,13 +97,46 @@ public class Rooms {
     return false;
   }
 
-  /** A connection closed: its user stays a member of these rooms until going offline. */
+  /** A connection closed: its user stays a member of these rooms for now (see the class comment). */
   public void disconnect(String userId, String connectionId, Collection<String> roomIds) {
+    long now = now();
     for (String roomId : roomIds) {
       withRoom(roomId, false, room -> {
-        room.disconnect(userId, connectionId);
+        room.disconnect(userId, connectionId, now);
         return null;
       });
+    }
+  }
+
+  /**
+   * Removes members idle for the grace period whose user is still connected elsewhere. Users with no
+   * connection at all are left to {@link #wentOffline}, so their offline status reaches the room first.
+   */
+  void sweep() {
+    long cutoff = now() - graceMillis;
+    for (Room room : rooms.values()) {
+      List<String> idle;
+      synchronized (room) {
+        idle = room.idleSince(cutoff);
+      }
+      for (String userId : idle) {
+        if (presence.isConnected(userId)) remove(room.id(), userId);
+      }
+    }
+  }
+
+  private void sweepSafely() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Room sweep failed", e);
+    }
+  }
+
+  private void remove(String roomId, String userId) {
+    if (Boolean.TRUE.equals(withRoom(roomId, false, room -> room.remove(userId)))) {
+      forget(userId, roomId);
+      left.fire(new MemberLeft(roomId, userId));
     }
   }
 
@@ -78,22 +146,11 @@ public class Rooms {
    */
   void wentOffline(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) PresenceChanged change) {
     if (change.status() != PresenceStatus.OFFLINE) return;
-    for (String roomId : roomsOf(change.userId())) {
-      if (Boolean.TRUE.equals(withRoom(roomId, false, room -> room.remove(change.userId())))) {
-        forget(change.userId(), roomId);
-        left.fire(new MemberLeft(roomId, change.userId()));
-      }
-    }
+    for (String roomId : roomsOf(change.userId())) remove(roomId, change.userId());
   }
 
   public boolean isMember(String roomId, String userId) {
     return Boolean.TRUE.equals(withRoom(roomId, false, room -> room.isMember(userId)));
-  }
-
-  /** When the user's membership began (epoch ms), or -1 if not a member. */
-  public long memberSince(String roomId, String userId) {
-    Long since = withRoom(roomId, false, room -> room.memberSince(userId));
-    return since == null ? -1 : since;
   }
 
   /** Members other than {@code userId}: the recipients a message is delivered to. */

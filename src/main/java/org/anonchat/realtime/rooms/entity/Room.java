@@ -9,9 +9,8 @@ import java.util.Set;
 
 /**
  * A live room: its members and, per member, the connections subscribed to it. Membership belongs to
- * the user; a member whose connections all closed stays a member until the user goes offline (after the
- * presence grace period), so a reconnect that joins again is invisible to the others. Not thread-safe:
- * {@code Rooms} locks it.
+ * the user; a member whose connections all closed stays a member for the grace period (docs/decisions/0004),
+ * so a reconnect that joins again is invisible to the others. Not thread-safe: {@code Rooms} locks it.
  */
 public class Room {
 
@@ -23,27 +22,22 @@ public class Room {
     this.id = id;
   }
 
-  /** One user's membership: since when, and through which connections. */
+  /** One user's membership: through which connections, and since when it has none. */
   static final class Member {
-    final String displayName;
-    final long since;
     final Set<String> connections = new HashSet<>(2);
-
-    Member(String displayName, long since) {
-      this.displayName = displayName;
-      this.since = since;
-    }
+    long idleSince = Long.MAX_VALUE;
   }
 
   /** Adds the connection; true if the user was not a member before (the room hears about it). */
-  public boolean join(String userId, String displayName, String connectionId, long now) {
+  public boolean join(String userId, String connectionId) {
     Member member = members.get(userId);
     boolean isNew = member == null;
     if (isNew) {
-      member = new Member(displayName, now);
+      member = new Member();
       members.put(userId, member);
     }
     member.connections.add(connectionId);
+    member.idleSince = Long.MAX_VALUE;
     return isNew;
   }
 
@@ -56,10 +50,21 @@ public class Room {
     return true;
   }
 
-  /** A closed connection: the user stays a member (see the class comment). */
-  public void disconnect(String userId, String connectionId) {
+  /** A closed connection: the user stays a member (see the class comment), idle if it was the last. */
+  public void disconnect(String userId, String connectionId, long now) {
     Member member = members.get(userId);
-    if (member != null) member.connections.remove(connectionId);
+    if (member != null && member.connections.remove(connectionId) && member.connections.isEmpty()) {
+      member.idleSince = now;
+    }
+  }
+
+  /** Members without a connection here since {@code cutoff} or earlier. */
+  public List<String> idleSince(long cutoff) {
+    List<String> idle = new ArrayList<>();
+    members.forEach((userId, m) -> {
+      if (m.idleSince <= cutoff) idle.add(userId);
+    });
+    return idle;
   }
 
   /** Removes a member at once (the user went offline everywhere); true if it was one. */
@@ -69,12 +74,6 @@ public class Room {
 
   public boolean isMember(String userId) {
     return members.containsKey(userId);
-  }
-
-  /** When the user's current membership began, or -1 if not a member. */
-  public long memberSince(String userId) {
-    Member member = members.get(userId);
-    return member == null ? -1 : member.since;
   }
 
   public int memberCount() {

@@ -14,18 +14,18 @@ class RoomTest {
 
   @Test
   void joinIsNewOnlyForAUsersFirstConnection() {
-    assertTrue(cut.join("u-ann", "Ann", "c1", 100));
-    assertFalse(cut.join("u-ann", "Ann", "c2", 200));
-    assertFalse(cut.join("u-ann", "Ann", "c1", 300));
-    assertTrue(cut.join("u-bob", "Bob", "c3", 400));
+    assertTrue(cut.join("u-ann", "c1"));
+    assertFalse(cut.join("u-ann", "c2"));
+    assertFalse(cut.join("u-ann", "c1"));
+    assertTrue(cut.join("u-bob", "c3"));
     assertEquals(2, cut.memberCount());
     assertEquals(Set.of("u-ann", "u-bob"), cut.memberIds());
   }
 
   @Test
   void leaveIsTrueOnlyForTheUsersLastConnection() {
-    cut.join("u-ann", "Ann", "c1", 100);
-    cut.join("u-ann", "Ann", "c2", 100);
+    cut.join("u-ann", "c1");
+    cut.join("u-ann", "c2");
     assertFalse(cut.leave("u-ann", "c1"));
     assertTrue(cut.isMember("u-ann"));
     assertTrue(cut.leave("u-ann", "c2"));
@@ -35,7 +35,7 @@ class RoomTest {
 
   @Test
   void leaveThroughAConnectionThatIsNotInTheRoomChangesNothing() {
-    cut.join("u-ann", "Ann", "c1", 100);
+    cut.join("u-ann", "c1");
     assertFalse(cut.leave("u-ann", "c9"));
     assertFalse(cut.leave("u-bob", "c1"));
     assertTrue(cut.isMember("u-ann"));
@@ -44,20 +44,19 @@ class RoomTest {
 
   @Test
   void disconnectKeepsTheMembership() {
-    cut.join("u-ann", "Ann", "c1", 100);
-    cut.disconnect("u-ann", "c1");
+    cut.join("u-ann", "c1");
+    cut.disconnect("u-ann", "c1", 150);
     assertTrue(cut.isMember("u-ann"));
     assertEquals(List.of(), cut.connectionIds());
     assertFalse(cut.isEmpty());
-    assertFalse(cut.join("u-ann", "Ann", "c2", 200), "a reconnect that joins again is not news to the room");
-    assertEquals(100, cut.memberSince("u-ann"));
+    assertFalse(cut.join("u-ann", "c2"), "a reconnect that joins again is not news to the room");
   }
 
   @Test
   void removeDropsTheMemberWithAllConnections() {
-    cut.join("u-ann", "Ann", "c1", 100);
-    cut.join("u-ann", "Ann", "c2", 100);
-    cut.join("u-bob", "Bob", "c3", 100);
+    cut.join("u-ann", "c1");
+    cut.join("u-ann", "c2");
+    cut.join("u-bob", "c3");
     assertTrue(cut.remove("u-ann"));
     assertFalse(cut.remove("u-ann"));
     assertFalse(cut.isMember("u-ann"));
@@ -66,24 +65,25 @@ class RoomTest {
 
   @Test
   void listsTheConnectionsOfEveryMember() {
-    cut.join("u-ann", "Ann", "c1", 100);
-    cut.join("u-ann", "Ann", "c2", 100);
-    cut.join("u-bob", "Bob", "c3", 100);
+    cut.join("u-ann", "c1");
+    cut.join("u-ann", "c2");
+    cut.join("u-bob", "c3");
     assertEquals(Set.of("c1", "c2", "c3"), Set.copyOf(cut.connectionIds()));
     assertEquals(3, cut.connectionIds().size());
   }
 
   @Test
-  void memberSinceIsTheStartOfTheCurrentMembership() {
-    assertEquals(-1, cut.memberSince("u-ann"));
-    cut.join("u-ann", "Ann", "c1", 100);
-    cut.join("u-ann", "Ann", "c2", 200);
-    assertEquals(100, cut.memberSince("u-ann"));
-    cut.leave("u-ann", "c1");
-    cut.leave("u-ann", "c2");
-    assertEquals(-1, cut.memberSince("u-ann"));
-    cut.join("u-ann", "Ann", "c3", 300);
-    assertEquals(300, cut.memberSince("u-ann"));
+  void aMemberIsIdleFromItsLastConnectionClosingUntilOneJoinsAgain() {
+    cut.join("u-ann", "c1");
+    cut.join("u-ann", "c2");
+    cut.join("u-bob", "c3");
+    cut.disconnect("u-ann", "c1", 100);
+    assertEquals(List.of(), cut.idleSince(1000), "a second connection is still there");
+    cut.disconnect("u-ann", "c2", 200);
+    assertEquals(List.of(), cut.idleSince(199));
+    assertEquals(List.of("u-ann"), cut.idleSince(200));
+    cut.join("u-ann", "c4");
+    assertEquals(List.of(), cut.idleSince(1000), "joining again ends the idle time");
   }
 
   @Test
