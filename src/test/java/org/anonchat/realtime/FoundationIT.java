@@ -69,6 +69,24 @@ class FoundationIT {
 
   @Test
   @RunAsClient
+  void servesTheAsyncApiDescriptionAndThePages() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String root = "http://127.0.0.1:" + base.getPort() + base.getPath();
+    HttpResponse<String> spec = http.send(HttpRequest.newBuilder(URI.create(root + "asyncapi.yaml")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, spec.statusCode());
+    assertEquals("application/yaml", spec.headers().firstValue("content-type").orElse("").split(";")[0]);
+    assertTrue(spec.body().startsWith("asyncapi: 3.0.0"), spec.body().substring(0, 80));
+    for (String page : new String[] {"", "admin/"}) {
+      HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(root + page)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, html.statusCode(), page);
+      assertTrue(html.body().contains("<title>AnonChat Realtime"), page);
+    }
+  }
+
+  @Test
+  @RunAsClient
   void readinessIsUpWithTheDatabase() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + "/health/ready")).build(),
