@@ -44,11 +44,6 @@ class MessagingIT {
     return "it-" + UUID.randomUUID();
   }
 
-  /** Joins and returns the joiner's user id, as the room announced it. */
-  private static String join(ChatClient client, String roomId) {
-    client.send("join_room", room(roomId));
-    return client.await("room_join", inRoom(roomId)).getJsonObject("payload").getString("userId");
-  }
 
   @Test
   void identityIsIssuedByTheServerAndIgnoresAClaimedUserId() throws Exception {
@@ -90,8 +85,8 @@ class MessagingIT {
   void aMessageIsAcknowledgedAfterStorageAndReachesEveryMemberWithConsecutiveSeqs() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient bob = ChatClient.authenticated(base, "Bob")) {
-      join(ada, roomId);
-      join(bob, roomId);
+      ada.join(roomId);
+      bob.join(roomId);
       ada.await("room_join", field("displayName", "Bob"));
       for (int i = 1; i <= 3; i++) {
         ada.send("send_message", say(roomId, "hello <b>" + i + "</b> & 'bye'").add("clientMessageId", "c" + i), "ref" + i);
@@ -155,7 +150,7 @@ class MessagingIT {
   void contentMustBeOneTo2000CharactersAfterTrimming() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada")) {
-      join(ada, roomId);
+      ada.join(roomId);
       ada.send("send_message", say(roomId, "   \n\t "));
       ada.await("error", code("INVALID_PAYLOAD"));
       ada.send("send_message", say(roomId, "x".repeat(2001)));
@@ -170,7 +165,7 @@ class MessagingIT {
   void historyPagesBackwardAndForwardInSeqOrder() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada")) {
-      join(ada, roomId);
+      ada.join(roomId);
       for (int i = 1; i <= 7; i++) {
         ada.send("send_message", say(roomId, "m" + i));
         ada.await("message_ack");
@@ -209,9 +204,9 @@ class MessagingIT {
     try (ChatClient ada = ChatClient.authenticated(base, "Ada");
         ChatClient bob = ChatClient.authenticated(base, "Bob");
         ChatClient cy = ChatClient.authenticated(base, "Cy")) {
-      join(ada, roomId);
-      String bobId = join(bob, roomId);
-      join(cy, roomId);
+      ada.join(roomId);
+      String bobId = bob.join(roomId);
+      cy.join(roomId);
       ada.send("send_message", say(roomId, "status?"));
       String id = ada.await("message_ack").getJsonObject("payload").getString("messageId");
 
@@ -239,8 +234,8 @@ class MessagingIT {
   void onlyTheAuthorEditsWithinTheWindowAndDeletes() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient bob = ChatClient.authenticated(base, "Bob")) {
-      join(ada, roomId);
-      join(bob, roomId);
+      ada.join(roomId);
+      bob.join(roomId);
       ada.send("send_message", say(roomId, "typo"));
       String id = ada.await("message_ack").getJsonObject("payload").getString("messageId");
 
@@ -268,7 +263,7 @@ class MessagingIT {
   void editsAreRefusedOnceTheWindowHasClosed() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada")) {
-      join(ada, roomId);
+      ada.join(roomId);
       ada.send("send_message", say(roomId, "old"));
       JsonObject ack = ada.await("message_ack").getJsonObject("payload");
       long sentAt = System.currentTimeMillis();

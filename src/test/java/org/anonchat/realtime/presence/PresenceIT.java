@@ -54,10 +54,6 @@ class PresenceIT {
     return "it-" + UUID.randomUUID();
   }
 
-  private static String join(ChatClient client, String roomId) {
-    client.send("join_room", room(roomId));
-    return client.await("room_join", inRoom(roomId)).getJsonObject("payload").getString("userId");
-  }
 
   @Test
   @RunAsClient
@@ -66,8 +62,8 @@ class PresenceIT {
     try (ChatClient ada = ChatClient.authenticated(base, "Ada");
         ChatClient bob = ChatClient.authenticated(base, "Bob");
         ChatClient stranger = ChatClient.authenticated(base, "Stranger")) {
-      join(ada, roomId);
-      String bobId = join(bob, roomId);
+      ada.join(roomId);
+      String bobId = bob.join(roomId);
       bob.send("set_presence", payload().add("status", "away"));
       JsonObject away = ada.await("presence_update", field("userId", bobId)).getJsonObject("payload");
       assertEquals("away", away.getString("status"));
@@ -94,14 +90,14 @@ class PresenceIT {
   void aReconnectInsideTheGracePeriodShowsNothingAndLeavingForGoodDoes() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada")) {
-      join(ada, roomId);
+      ada.join(roomId);
       String token;
       String bobId;
       ChatClient bob = ChatClient.connect(base);
       bob.send("auth", payload().add("displayName", "Bob"));
       JsonObject ok = bob.await("auth_ok").getJsonObject("payload");
       token = ok.getString("token");
-      bobId = join(bob, roomId);
+      bobId = bob.join(roomId);
       ada.await("room_join", field("userId", bobId));
       bob.abort(); // network drop, no close handshake
 
@@ -127,12 +123,12 @@ class PresenceIT {
     try (ChatClient ada = ChatClient.authenticated(base, "Ada");
         ChatClient cy = ChatClient.authenticated(base, "Cy");
         ChatClient bobLobby = ChatClient.connect(base)) {
-      join(ada, roomId);
-      join(cy, roomId);
+      ada.join(roomId);
+      cy.join(roomId);
       ChatClient bobRoomTab = ChatClient.connect(base);
       bobRoomTab.send("auth", payload().add("displayName", "Bob"));
       String token = bobRoomTab.await("auth_ok").getJsonObject("payload").getString("token");
-      String bobId = join(bobRoomTab, roomId);
+      String bobId = bobRoomTab.join(roomId);
       ada.await("room_join", field("userId", bobId));
       bobLobby.send("auth", payload().add("displayName", "Bob").add("token", token));
       bobLobby.await("auth_ok");
@@ -152,8 +148,8 @@ class PresenceIT {
   void reAuthAsSomeoneElseLeavesNoGhost() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient shifty = ChatClient.authenticated(base, "First")) {
-      join(ada, roomId);
-      String firstId = join(shifty, roomId);
+      ada.join(roomId);
+      String firstId = shifty.join(roomId);
       shifty.send("auth", payload().add("displayName", "Second"));
       String secondId = shifty.await("auth_ok").getJsonObject("payload").getString("userId");
       assertTrue(!secondId.equals(firstId));
@@ -174,8 +170,8 @@ class PresenceIT {
   void typingExpiresAndStopsWhenTheTyperDisconnects() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient bob = ChatClient.authenticated(base, "Bob")) {
-      join(ada, roomId);
-      String bobId = join(bob, roomId);
+      ada.join(roomId);
+      String bobId = bob.join(roomId);
       bob.send("typing", room(roomId));
       JsonObject typing = ada.await("user_typing", field("userId", bobId)).getJsonObject("payload");
       assertEquals("Bob", typing.getString("displayName"));
@@ -200,8 +196,8 @@ class PresenceIT {
   void walletAnnouncementsNeedAProvenWallet() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient bob = ChatClient.authenticated(base, "Bob")) {
-      join(ada, roomId);
-      join(bob, roomId);
+      ada.join(roomId);
+      bob.join(roomId);
       bob.send("wallet_event", payload().add("action", "connect").add("walletAddress", "GFAKE"), "w");
       assertEquals("w", bob.await("error", code("FORBIDDEN")).getString("ref"));
       ada.assertNone("wallet_connect", p -> true, Duration.ofMillis(300));
@@ -214,7 +210,7 @@ class PresenceIT {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada");
         SilentPeer silent = SilentPeer.connect(ChatClient.wsUri(base))) {
-      join(ada, roomId);
+      ada.join(roomId);
       silent.sendText(Json.createObjectBuilder().add("type", "auth")
           .add("payload", payload().add("displayName", "Ghost")).add("timestamp", 0).build().toString());
       silent.sendText(Json.createObjectBuilder().add("type", "join_room")

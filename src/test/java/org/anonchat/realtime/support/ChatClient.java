@@ -57,6 +57,12 @@ public final class ChatClient implements AutoCloseable {
     return client;
   }
 
+  /** Joins a room, waits for this connection's room_join and returns the user id it announced. */
+  public String join(String roomId) {
+    send("join_room", Json.createObjectBuilder().add("roomId", roomId));
+    return await("room_join", p -> roomId.equals(p.getString("roomId"))).getJsonObject("payload").getString("userId");
+  }
+
   public JsonObject established() {
     return established;
   }

@@ -1,19 +1,16 @@
 package org.anonchat.realtime.connections.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.anonchat.realtime.scheduling.Sweeps;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,17 +35,12 @@ public class Heartbeat {
   @Inject
   Connections connections;
 
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  @Inject
+  Sweeps sweeps;
 
-  private ScheduledFuture<?> task;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    task = scheduler.scheduleWithFixedDelay(this::beat, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-  }
-
-  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (task != null) task.cancel(false);
+    sweeps.every(intervalMillis, "Heartbeat", this::beat);
   }
 
   void beat() {

@@ -1,10 +1,7 @@
 package org.anonchat.realtime.presence.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -12,19 +9,14 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.anonchat.realtime.presence.entity.PresenceChanged;
 import org.anonchat.realtime.presence.entity.PresenceStatus;
+import org.anonchat.realtime.scheduling.Sweeps;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Online, away and offline per user on this node; changes leave as {@link PresenceChanged} events. */
 @ApplicationScoped
 public class Presence {
-
-  private static final Logger LOG = Logger.getLogger(Presence.class.getName());
 
   @Inject
   @ConfigProperty(name = "chat.presence.grace-ms", defaultValue = "5000")
@@ -33,11 +25,10 @@ public class Presence {
   @Inject
   Event<PresenceChanged> changed;
 
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  @Inject
+  Sweeps sweeps;
 
   private PresenceTracker tracker;
-  private ScheduledFuture<?> sweeper;
 
   @PostConstruct
   void init() {
@@ -45,12 +36,7 @@ public class Presence {
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    long period = Math.max(50, Math.min(1000, graceMillis / 10));
-    sweeper = scheduler.scheduleWithFixedDelay(this::expireSafely, period, period, TimeUnit.MILLISECONDS);
-  }
-
-  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (sweeper != null) sweeper.cancel(false);
+    sweeps.every(Math.max(50, Math.min(1000, graceMillis / 10)), "Presence expiry", this::expire);
   }
 
   public void connected(String userId, String displayName, String connectionId) {
@@ -89,15 +75,11 @@ public class Presence {
     }
   }
 
-  private void expireSafely() {
-    try {
-      List<PresenceChanged> offline;
-      synchronized (tracker) {
-        offline = tracker.expire(System.currentTimeMillis());
-      }
-      offline.forEach(changed::fire);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Presence expiry failed", e);
+  void expire() {
+    List<PresenceChanged> offline;
+    synchronized (tracker) {
+      offline = tracker.expire(System.currentTimeMillis());
     }
+    offline.forEach(changed::fire);
   }
 }

@@ -1,10 +1,7 @@
 package org.anonchat.realtime.rooms.control;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -15,11 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jakarta.interceptor.Interceptor;
 import org.anonchat.realtime.presence.control.Presence;
 import org.anonchat.realtime.rooms.entity.MemberJoined;
@@ -27,6 +20,7 @@ import org.anonchat.realtime.rooms.entity.MemberLeft;
 import org.anonchat.realtime.rooms.entity.Room;
 import org.anonchat.realtime.presence.entity.PresenceChanged;
 import org.anonchat.realtime.presence.entity.PresenceStatus;
+import org.anonchat.realtime.scheduling.Sweeps;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,8 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Rooms {
-
-  private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   /** userId to the rooms the user is a member of, for presence recipients and disconnect cleanup. */
@@ -56,10 +48,9 @@ public class Rooms {
   @Inject
   Presence presence;
 
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  @Inject
+  Sweeps sweeps;
 
-  private ScheduledFuture<?> sweeper;
 
   @Inject
   Event<MemberJoined> joined;
@@ -68,12 +59,7 @@ public class Rooms {
   Event<MemberLeft> left;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    long period = Math.max(50, Math.min(1000, graceMillis / 5));
-    sweeper = scheduler.scheduleWithFixedDelay(this::sweepSafely, period, period, TimeUnit.MILLISECONDS);
-  }
-
-  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (sweeper != null) sweeper.cancel(false);
+    sweeps.every(Math.max(50, Math.min(1000, graceMillis / 5)), "Idle member sweep", this::sweep);
   }
 
   public int maxRoomsPerConnection() {
@@ -122,14 +108,6 @@ public class Rooms {
       for (String userId : idle) {
         if (presence.isConnected(userId)) remove(room.id(), userId);
       }
-    }
-  }
-
-  private void sweepSafely() {
-    try {
-      sweep();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Room sweep failed", e);
     }
   }
 

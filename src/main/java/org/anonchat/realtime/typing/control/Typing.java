@@ -1,22 +1,16 @@
 package org.anonchat.realtime.typing.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.anonchat.realtime.rooms.entity.MemberLeft;
 import org.anonchat.realtime.typing.entity.Typist;
 import org.anonchat.realtime.typing.entity.TypingChanged;
+import org.anonchat.realtime.scheduling.Sweeps;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,8 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Typing {
 
-  private static final Logger LOG = Logger.getLogger(Typing.class.getName());
-
   @Inject
   @ConfigProperty(name = "chat.typing.timeout-ms", defaultValue = "6000")
   long timeoutMillis;
@@ -35,11 +27,10 @@ public class Typing {
   @Inject
   Event<TypingChanged> changed;
 
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  @Inject
+  Sweeps sweeps;
 
   private TypingTracker tracker;
-  private ScheduledFuture<?> sweeper;
 
   @PostConstruct
   void init() {
@@ -47,12 +38,7 @@ public class Typing {
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    long period = Math.max(50, Math.min(500, timeoutMillis / 10));
-    sweeper = scheduler.scheduleWithFixedDelay(this::expireSafely, period, period, TimeUnit.MILLISECONDS);
-  }
-
-  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (sweeper != null) sweeper.cancel(false);
+    sweeps.every(Math.max(50, Math.min(500, timeoutMillis / 10)), "Typing expiry", this::expire);
   }
 
   public void typing(String roomId, String userId, String displayName) {
@@ -86,15 +72,11 @@ public class Typing {
     stopped.forEach(t -> changed.fire(new TypingChanged(t, null, false)));
   }
 
-  private void expireSafely() {
-    try {
-      List<Typist> expired;
-      synchronized (tracker) {
-        expired = tracker.expire(System.currentTimeMillis());
-      }
-      expired.forEach(t -> changed.fire(new TypingChanged(t, null, false)));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Typing expiry failed", e);
+  void expire() {
+    List<Typist> expired;
+    synchronized (tracker) {
+      expired = tracker.expire(System.currentTimeMillis());
     }
+    expired.forEach(t -> changed.fire(new TypingChanged(t, null, false)));
   }
 }
