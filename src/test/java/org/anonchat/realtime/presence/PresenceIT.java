@@ -6,6 +6,7 @@ import static org.anonchat.realtime.support.Frames.inRoom;
 import static org.anonchat.realtime.support.Frames.payload;
 import static org.anonchat.realtime.support.Frames.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -49,6 +50,9 @@ class PresenceIT {
 
   @Inject
   org.anonchat.realtime.presence.control.Presence presence;
+
+  @Inject
+  org.anonchat.realtime.rooms.control.Rooms rooms;
 
   private static String newRoom() {
     return "it-" + UUID.randomUUID();
@@ -188,6 +192,33 @@ class PresenceIT {
       ada.await("user_typing", field("userId", bobId));
       bob.abort();
       ada.await("user_stop_typing", field("userId", bobId), Duration.ofMillis(1000));
+    }
+  }
+
+  /** In the server: the room itself is gone from memory once its last member left, its messages are not. */
+  @Test
+  void aRoomWithoutMembersIsDroppedFromMemoryButKeepsItsMessages() throws Exception {
+    String roomId = newRoom();
+    try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient bob = ChatClient.authenticated(base, "Bob")) {
+      ada.join(roomId);
+      String bobId = bob.join(roomId);
+      ada.await("room_join", field("userId", bobId));
+      bob.send("typing", room(roomId));
+      ada.await("user_typing", field("userId", bobId));
+      bob.send("leave_room", room(roomId));
+      ada.await("room_leave", field("userId", bobId));
+      ada.await("user_stop_typing", field("userId", bobId), Duration.ofMillis(1000));
+      ada.send("send_message", room(roomId).add("content", "last words"));
+      ada.await("message_ack");
+      assertTrue(rooms.isOpen(roomId));
+      ada.send("leave_room", room(roomId));
+      ada.send("history", room(roomId)); // frames of one socket are handled in order: this answers after the leave
+      ada.await("error", code("NOT_A_MEMBER"));
+      assertFalse(rooms.isOpen(roomId), "room still in memory");
+      ada.join(roomId);
+      ada.send("history", room(roomId));
+      assertEquals("last words", ada.await("history").getJsonObject("payload").getJsonArray("messages")
+          .getJsonObject(0).getString("content"));
     }
   }
 

@@ -159,6 +159,11 @@ public class Rooms {
     return mates;
   }
 
+  /** True while the room is held in memory (it has at least one member, connected or within grace). */
+  public boolean isOpen(String roomId) {
+    return rooms.containsKey(roomId);
+  }
+
   public int openRooms() {
     return rooms.size();
   }
