@@ -11,9 +11,11 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.anonchat.realtime.messages.control.Transcript;
 import org.anonchat.realtime.messages.entity.ChatMessage;
+import org.anonchat.realtime.messages.entity.NewMessage;
 import org.anonchat.realtime.messages.entity.Posted;
 import org.anonchat.realtime.support.ChatClient;
 import org.anonchat.realtime.support.Deployments;
@@ -58,7 +60,7 @@ class FoundationIT {
   @Test
   void messageRowRoundTripsThroughTheDatabase() {
     String room = "it-" + UUID.randomUUID();
-    Posted posted = transcript.append(room, "u-1", "Ada", null, "héllo <b>", "c-1", 0, 1234L);
+    Posted posted = transcript.appendAll(List.of(new NewMessage(room, "u-1", "Ada", null, "héllo <b>", "c-1", 0)), 1234L).get(0);
     ChatMessage stored = transcript.page(room, null, null, 10).messages().get(0);
     assertEquals(posted.message().id(), stored.id());
     assertEquals(1, stored.seq());

@@ -111,6 +111,42 @@ class MessagingIT {
   }
 
   @Test
+  void concurrentSendersGetGapFreeSeqsDeliveredInOrder() throws Exception {
+    String roomId = newRoom();
+    int senders = 4;
+    int each = 20; // within the default burst of the per-connection rate limit
+    ChatClient[] clients = new ChatClient[senders];
+    try (ChatClient reader = ChatClient.authenticated(base, "Reader")) {
+      reader.join(roomId);
+      for (int s = 0; s < senders; s++) {
+        clients[s] = ChatClient.authenticated(base, "Sender" + s);
+        clients[s].join(roomId);
+      }
+      Thread[] threads = new Thread[senders];
+      for (int s = 0; s < senders; s++) {
+        ChatClient client = clients[s];
+        String tag = "s" + s;
+        threads[s] = new Thread(() -> {
+          for (int i = 0; i < each; i++) client.send("send_message", say(roomId, tag + "-" + i).add("clientMessageId", tag + "-" + i));
+        });
+        threads[s].start();
+      }
+      for (Thread t : threads) t.join(10_000);
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (long expected = 1; expected <= (long) senders * each; expected++) {
+        JsonObject m = reader.await("message").getJsonObject("payload");
+        assertEquals(expected, m.getJsonNumber("seq").longValue(), "arrival order is seq order, without gaps");
+        assertTrue(seen.add(m.getString("clientMessageId")), "each message once");
+      }
+      for (ChatClient client : clients) {
+        for (int i = 0; i < each; i++) assertEquals("sent", client.await("message_ack").getJsonObject("payload").getString("status"));
+      }
+    } finally {
+      for (ChatClient c : clients) if (c != null) c.close();
+    }
+  }
+
+  @Test
   void theOriginalClientsRoomJoinJoinsAndItsRetryIsNotStoredTwice() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada")) {

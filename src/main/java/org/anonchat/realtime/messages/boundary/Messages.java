@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import org.anonchat.realtime.messages.control.PostQueue;
 import org.anonchat.realtime.messages.control.Transcript;
 import org.anonchat.realtime.messages.entity.ChatMessage;
 import org.anonchat.realtime.messages.entity.MessageChanged;
-import org.anonchat.realtime.messages.entity.MessagePosted;
+import org.anonchat.realtime.messages.entity.NewMessage;
 import org.anonchat.realtime.messages.entity.MessageRejected;
 import org.anonchat.realtime.messages.entity.MessageRejected.Reason;
 import org.anonchat.realtime.messages.entity.Posted;
@@ -17,13 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Posting, editing, deleting and acknowledging messages. Every change is committed before its event is
- * fired, so nothing is announced that could still roll back. Posts to one room are serialised (a lock
- * stripe per room) from seq allocation to the {@link MessagePosted} event, so members see seqs in order.
+ * fired, so nothing is announced that could still roll back. Posts go through {@link PostQueue}: per room,
+ * from seq allocation to the {@link MessagePosted} event, in order, with many posts sharing a commit.
  */
 @ApplicationScoped
 public class Messages {
-
-  private static final int STRIPES = 64;
 
   @Inject
   @ConfigProperty(name = "chat.messages.max-length", defaultValue = "2000")
@@ -37,19 +35,13 @@ public class Messages {
   Transcript transcript;
 
   @Inject
-  Event<MessagePosted> posted;
+  PostQueue queue;
 
   @Inject
   Event<MessageChanged> changed;
 
   @Inject
   Event<ReceiptRecorded> receipts;
-
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-
-  public Messages() {
-    for (int i = 0; i < STRIPES; i++) stripes[i] = new ReentrantLock();
-  }
 
   /**
    * Stores a message and announces it. A resend with a clientMessageId already stored for this user in
@@ -58,16 +50,7 @@ public class Messages {
   public Posted post(String roomId, String userId, String displayName, String avatarUrl, String content,
       String clientMessageId, int recipients) {
     checkContent(content);
-    ReentrantLock lock = stripes[Math.floorMod(roomId.hashCode(), STRIPES)];
-    lock.lock();
-    try {
-      Posted result = transcript.append(roomId, userId, displayName, avatarUrl, content, clientMessageId,
-          recipients, System.currentTimeMillis());
-      if (!result.duplicate()) posted.fire(new MessagePosted(result.message()));
-      return result;
-    } finally {
-      lock.unlock();
-    }
+    return queue.post(new NewMessage(roomId, userId, displayName, avatarUrl, content, clientMessageId, recipients));
   }
 
   public ChatMessage edit(String roomId, String messageId, String userId, String content) {

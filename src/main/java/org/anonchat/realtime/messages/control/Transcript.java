@@ -2,17 +2,21 @@ package org.anonchat.realtime.messages.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.anonchat.realtime.messages.entity.ChatMessage;
 import org.anonchat.realtime.messages.entity.MessageReceipt;
 import org.anonchat.realtime.messages.entity.MessageRejected;
 import org.anonchat.realtime.messages.entity.MessageRejected.Reason;
+import org.anonchat.realtime.messages.entity.NewMessage;
 import org.anonchat.realtime.messages.entity.Posted;
 import org.anonchat.realtime.messages.entity.ReceiptRecorded;
 import org.anonchat.realtime.messages.entity.RoomCounter;
@@ -29,24 +33,49 @@ public class Transcript {
   @PersistenceContext(unitName = "chat")
   EntityManager em;
 
-  /** Stores a message with the room's next seq, or finds the one stored for the same clientMessageId. */
-  public Posted append(String roomId, String userId, String displayName, String avatarUrl, String content,
-      String clientMessageId, int recipients, long now) {
-    if (clientMessageId != null) {
-      List<ChatMessage> earlier = em.createNamedQuery(ChatMessage.BY_CLIENT_ID, ChatMessage.class)
-          .setParameter("roomId", roomId).setParameter("userId", userId)
-          .setParameter("clientMessageId", clientMessageId).getResultList();
-      if (!earlier.isEmpty()) return new Posted(earlier.get(0), true);
+  /**
+   * Stores messages, each with its room's next seq, in one transaction. A message whose clientMessageId
+   * this user already used in this room (stored before, or earlier in the same batch) is not stored again:
+   * its result is the stored one, flagged duplicate.
+   */
+  public List<Posted> appendAll(List<NewMessage> batch, long now) {
+    Map<String, RoomCounter> counters = new HashMap<>();
+    Map<String, ChatMessage> sentInBatch = new HashMap<>();
+    List<Posted> results = new ArrayList<>(batch.size());
+    for (NewMessage m : batch) {
+      String key = m.clientMessageId() == null ? null : m.roomId() + '\n' + m.userId() + '\n' + m.clientMessageId();
+      ChatMessage earlier = key == null ? null : sentInBatch.computeIfAbsent(key, k -> storedWithClientId(m));
+      if (earlier != null) {
+        results.add(new Posted(earlier, true));
+        continue;
+      }
+      RoomCounter counter = counters.computeIfAbsent(m.roomId(), this::lockedCounter);
+      ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), m.roomId(), counter.next(), m.userId(),
+          m.displayName(), m.avatarUrl(), m.content(), now, m.clientMessageId(), m.recipients());
+      em.persist(message);
+      if (key != null) sentInBatch.put(key, message);
+      results.add(new Posted(message, false));
     }
+    return results;
+  }
+
+  /** The committed message with this clientMessageId; no flush first (the batch's own are in memory). */
+  private ChatMessage storedWithClientId(NewMessage m) {
+    List<ChatMessage> found = em.createNamedQuery(ChatMessage.BY_CLIENT_ID, ChatMessage.class)
+        .setParameter("roomId", m.roomId()).setParameter("userId", m.userId())
+        .setParameter("clientMessageId", m.clientMessageId())
+        .setFlushMode(FlushModeType.COMMIT)
+        .getResultList();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private RoomCounter lockedCounter(String roomId) {
     RoomCounter counter = em.find(RoomCounter.class, roomId, LockModeType.PESSIMISTIC_WRITE);
     if (counter == null) {
       counter = new RoomCounter(roomId);
       em.persist(counter);
     }
-    ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), roomId, counter.next(), userId,
-        displayName, avatarUrl, content, now, clientMessageId, recipients);
-    em.persist(message);
-    return new Posted(message, false);
+    return counter;
   }
 
   /**

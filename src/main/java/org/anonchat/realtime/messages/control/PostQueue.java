@@ -1,0 +1,104 @@
+package org.anonchat.realtime.messages.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.anonchat.realtime.messages.entity.MessagePosted;
+import org.anonchat.realtime.messages.entity.NewMessage;
+import org.anonchat.realtime.messages.entity.Posted;
+
+/**
+ * Group commit for posts. Posts to rooms of one lock stripe queue up; whichever caller holds the stripe's
+ * lock stores everything queued in one transaction, then announces each message in seq order, and only
+ * then lets the next batch start. Every caller returns after the commit that stored its message, so
+ * "acknowledged" still means "stored"; under load many posts share one commit instead of waiting for one
+ * each. A batch that fails is retried message by message, so one bad post cannot fail the others.
+ */
+@ApplicationScoped
+public class PostQueue {
+
+  private static final Logger LOG = Logger.getLogger(PostQueue.class.getName());
+  static final int STRIPES = 64;
+  static final int MAX_BATCH = 256;
+
+  @Inject
+  Transcript transcript;
+
+  @Inject
+  Event<MessagePosted> posted;
+
+  private final Stripe[] stripes = new Stripe[STRIPES];
+
+  public PostQueue() {
+    for (int i = 0; i < STRIPES; i++) stripes[i] = new Stripe();
+  }
+
+  private static final class Stripe {
+    final ReentrantLock lock = new ReentrantLock();
+    final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
+  }
+
+  /** One caller's post; completed under the stripe lock, so plain fields are visible to the caller. */
+  private static final class Waiting {
+    final NewMessage message;
+    Posted result;
+    RuntimeException failure;
+
+    Waiting(NewMessage message) {
+      this.message = message;
+    }
+
+    boolean done() {
+      return result != null || failure != null;
+    }
+  }
+
+  public Posted post(NewMessage message) {
+    Waiting mine = new Waiting(message);
+    Stripe stripe = stripes[Math.floorMod(message.roomId().hashCode(), STRIPES)];
+    stripe.queue.add(mine);
+    stripe.lock.lock();
+    try {
+      while (!mine.done()) commitQueued(stripe);
+    } finally {
+      stripe.lock.unlock();
+    }
+    if (mine.failure != null) throw mine.failure;
+    return mine.result;
+  }
+
+  private void commitQueued(Stripe stripe) {
+    List<Waiting> batch = new ArrayList<>();
+    for (Waiting w; batch.size() < MAX_BATCH && (w = stripe.queue.poll()) != null; ) batch.add(w);
+    try {
+      List<Posted> stored = transcript.appendAll(batch.stream().map(w -> w.message).toList(), System.currentTimeMillis());
+      for (int i = 0; i < batch.size(); i++) batch.get(i).result = stored.get(i);
+    } catch (RuntimeException batchFailed) {
+      LOG.log(Level.FINE, "Batch of " + batch.size() + " failed; storing one by one", batchFailed);
+      for (Waiting w : batch) {
+        try {
+          w.result = transcript.appendAll(List.of(w.message), System.currentTimeMillis()).get(0);
+        } catch (RuntimeException e) {
+          w.failure = e;
+        }
+      }
+    }
+    for (Waiting w : batch) {
+      if (w.result != null && !w.result.duplicate()) announce(w.result);
+    }
+  }
+
+  private void announce(Posted stored) {
+    try {
+      posted.fire(new MessagePosted(stored.message()));
+    } catch (RuntimeException e) { // a delivery problem must not turn a stored message into a failed post
+      LOG.log(Level.WARNING, "Announcing message " + stored.message().id() + " failed", e);
+    }
+  }
+}
