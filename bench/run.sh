@@ -7,7 +7,7 @@
 #   bench/run.sh fanout --fanout.rooms=4         one scenario, a setting changed
 #
 # Arguments go to the benchmark. Environment: BENCH_MAX_QUEUED_FRAMES (server's
-# chat.connection.max-queued-frames, default 1000), BENCH_SERVER_HEAP (default 512m),
+# chat.connection.max-queued-frames, default 200), BENCH_SERVER_HEAP (default 512m),
 # BENCH_MVN_ARGS (extra Maven arguments, e.g. -o). Exit status: the benchmark's (0 all checks passed,
 # 1 a correctness check failed, 2 it could not run), or 3 when the server did not start.
 set -euo pipefail
@@ -17,7 +17,7 @@ ROOT=$(pwd)
 MVN=(mvn -B -q ${BENCH_MVN_ARGS:-})
 JAR=target/chat-microbundle.jar
 CLASSPATH_FILE=target/bench-classpath.txt
-QUEUE=${BENCH_MAX_QUEUED_FRAMES:-1000}
+QUEUE=${BENCH_MAX_QUEUED_FRAMES:-200}
 START_DEADLINE_S=240
 STOP_DEADLINE_S=30
 WORK=$(mktemp -d /tmp/anonchat-bench.XXXXXX)
@@ -82,10 +82,12 @@ bench() { java -Xmx256m -cp "$BENCH_CP" org.anonchat.realtime.bench.LoadBenchmar
 PORT=$(free_port) || { log "no free loopback port found"; exit 3; }
 URL="http://127.0.0.1:$PORT/"
 log "starting the server on $URL (data in $WORK/data, max-queued-frames $QUEUE)"
+# Rate limits raised so the senders are limited by acks only; long messages allowed so that the
+# slow-reader scenario fills the socket buffers with few messages (docs/benchmark.md).
 java "-Xmx${BENCH_SERVER_HEAP:-512m}" \
   -Dchat.data.dir="$WORK/data" \
   -Dchat.rate.messages-per-second=100000 -Dchat.rate.message-burst=100000 \
-  -Dchat.connection.max-queued-frames="$QUEUE" \
+  -Dchat.connection.max-queued-frames="$QUEUE" -Dchat.messages.max-length=16000 \
   -jar "$JAR" --port "$PORT" --nocluster --rootdir "$WORK/root" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
@@ -112,11 +114,14 @@ status=${PIPESTATUS[0]}
 set -e
 
 peak=$(awk '/VmHWM/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
+db_running=$(du -sm "$WORK/data" | cut -f1)
 stop_server
+db_stopped=$(du -sm "$WORK/data" | cut -f1)
 
 echo
 echo "== summary"
 echo "server           Payara Micro uber-jar on $URL, -Xmx${BENCH_SERVER_HEAP:-512m}, peak RSS (VmHWM) $peak"
+echo "database         data folder ${db_running} MiB at the end of the run, ${db_stopped} MiB after the server stopped"
 sed -n '/^== result/,$p' "$LOGS/bench.log" | tail -n +2
 echo "exit status      $status (0 all checks passed, 1 a correctness check failed, 2 the benchmark could not run)"
 echo "logs             $LOGS/bench.log, $LOGS/server.log"

@@ -40,6 +40,14 @@ public final class LoadBenchmark {
           ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), target.ws(),
           Runtime.getRuntime().availableProcessors());
       Scenarios scenarios = new Scenarios(options, target, resources, runId);
+      if (options.integer("warmup.messages", 150) > 0) {
+        // The server's JIT compiles on first use: a short unreported run keeps that out of the first scenario.
+        Scenarios.Outcome warm = scenarios.run("warm-up");
+        System.out.println();
+        System.out.println("== warm-up (not reported): " + (warm.failures().isEmpty() ? "done" : "FAILED"));
+        warm.failures().forEach(f -> System.out.println("  FAIL " + f));
+        if (!warm.failures().isEmpty()) outcomes.add(warm);
+      }
       for (String name : options.scenarios) {
         System.out.println();
         System.out.println("== " + name);

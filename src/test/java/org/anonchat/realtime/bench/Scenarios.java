@@ -30,10 +30,11 @@ final class Scenarios {
 
   Outcome run(String name) throws Exception {
     return switch (name) {
+      case "warm-up" -> rooms("warm-up", 2, 4, 2, options.integer("warmup.messages", 150));
       case "fanout" -> rooms("fanout", options.integer("fanout.rooms", 10), options.integer("fanout.members", 20),
-          options.integer("fanout.senders", 2), options.integer("fanout.messages", 150));
+          options.integer("fanout.senders", 2), options.integer("fanout.messages", 100));
       case "single-room-throughput" -> rooms("single-room-throughput", 1, options.integer("throughput.members", 8),
-          options.integer("throughput.senders", 8), options.integer("throughput.messages", 250));
+          options.integer("throughput.senders", 8), options.integer("throughput.messages", 150));
       case "slow-reader" -> slowReader();
       default -> throw new IllegalArgumentException("unknown scenario " + name + "; known: " + NAMES);
     };
@@ -41,7 +42,7 @@ final class Scenarios {
 
   /** R rooms of M members; S of each room's members send N messages each. */
   private Outcome rooms(String name, int roomCount, int members, int senders, int perSender) throws Exception {
-    String key = name.startsWith("fanout") ? "fanout" : "throughput";
+    String key = name.startsWith("single") ? "throughput" : name.startsWith("warm") ? "warmup" : "fanout";
     int window = options.integer(key + ".window", 4);
     int content = options.integer(key + ".content", 200);
     Duration cap = Duration.ofSeconds(options.integer(key + ".seconds", 30));
@@ -79,12 +80,12 @@ final class Scenarios {
    * announces a grace period after the cut-off).
    */
   private Outcome slowReader() throws Exception {
-    int members = options.integer("slow.members", 10);
-    int senders = options.integer("slow.senders", 4);
-    int baseline = options.integer("slow.baseline", 150);
+    int members = options.integer("slow.members", 6);
+    int senders = options.integer("slow.senders", 3);
+    int baseline = options.integer("slow.baseline", 100);
     int stalled = options.integer("slow.messages", 1000);
     int window = options.integer("slow.window", 4);
-    int content = options.integer("slow.content", 2000);
+    int content = options.integer("slow.content", 16000);
     Duration cap = Duration.ofSeconds(options.integer("slow.seconds", 40));
     String roomId = "bench-" + runId + "-slow";
     List<String> lines = new ArrayList<>();
