@@ -236,7 +236,9 @@ final class BenchClient implements WebSocket.Listener {
 
   @Override
   public void onError(WebSocket ws, Throwable error) {
-    closeDetail = "no close frame: " + error;
+    StackTraceElement[] at = error.getStackTrace();
+    closeDetail = "no close frame: " + error + (at.length > 0 ? " at " + at[0] : "")
+        + (error.getCause() != null ? ", caused by " + error.getCause() : "");
     closed.complete(-1);
   }
 }
