@@ -107,11 +107,13 @@ done
 log "server $SERVER_PID accepts WebSockets after $(($(date +%s) - started)) s; idle RSS $(awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status")"
 
 mkdir -p "$LOGS"
+bench_started=$(date +%s)
 set +e
 timeout 900 java -Xmx256m -cp "$BENCH_CP" org.anonchat.realtime.bench.LoadBenchmark "$@" \
   --url="$URL" --server-pid="$SERVER_PID" --clock-ticks="$(getconf CLK_TCK)" | tee "$LOGS/bench.log"
 status=${PIPESTATUS[0]}
 set -e
+bench_seconds=$(($(date +%s) - bench_started))
 
 peak=$(awk '/VmHWM/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
 db_running=$(du -sm "$WORK/data" | cut -f1)
@@ -121,6 +123,7 @@ db_stopped=$(du -sm "$WORK/data" | cut -f1)
 echo
 echo "== summary"
 echo "server           Payara Micro uber-jar on $URL, -Xmx${BENCH_SERVER_HEAP:-512m}, peak RSS (VmHWM) $peak"
+echo "benchmark        ${bench_seconds} s (server start-up not included)"
 echo "database         data folder ${db_running} MiB at the end of the run, ${db_stopped} MiB after the server stopped"
 sed -n '/^== result/,$p' "$LOGS/bench.log" | tail -n +2
 echo "exit status      $status (0 all checks passed, 1 a correctness check failed, 2 the benchmark could not run)"
