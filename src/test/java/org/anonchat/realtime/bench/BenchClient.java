@@ -144,13 +144,13 @@ final class BenchClient implements WebSocket.Listener {
     return closed;
   }
 
-  void close() {
-    if (closed.isDone()) return;
-    try {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").get(2, TimeUnit.SECONDS);
-    } catch (Exception e) {
+  /** Starts the close handshake; a client that cannot send its close frame is aborted. */
+  CompletableFuture<?> closeAsync() {
+    if (closed.isDone()) return CompletableFuture.completedFuture(null);
+    return socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").exceptionally(e -> {
       socket.abort();
-    }
+      return null;
+    });
   }
 
   void abort() {

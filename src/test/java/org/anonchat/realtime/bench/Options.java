@@ -23,6 +23,11 @@ final class Options {
       }
     }
     if (o.scenarios.isEmpty()) o.scenarios.addAll(Scenarios.NAMES);
+    for (String name : o.scenarios) {
+      if (!Scenarios.NAMES.contains(name) && !(name.equals("probe") && o.scenarios.size() == 1)) {
+        throw new IllegalArgumentException("unknown scenario " + name + "; known: " + Scenarios.NAMES + " or probe alone");
+      }
+    }
     return o;
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ final class RoomLoad implements AutoCloseable {
 
   static final Duration STEP_TIMEOUT = Duration.ofSeconds(15);
   static final Duration DRAIN = Duration.ofSeconds(15);
+  static final Duration CONNECT = Duration.ofSeconds(60);
 
   private final Target target;
   private final Ledger ledger;
@@ -33,7 +35,7 @@ final class RoomLoad implements AutoCloseable {
     this.runId = runId;
   }
 
-  /** Opens {@code count} members in each room, 16 handshakes at a time, and waits for all joins. */
+  /** Opens {@code count} members in each room, 16 handshakes at a time, and waits (at most a minute) for all joins. */
   void connect(List<String> roomIds, int count, int window) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
@@ -46,7 +48,8 @@ final class RoomLoad implements AutoCloseable {
           pending.add(pool.submit(() -> member(roomId, name, window)));
         }
       }
-      for (Future<BenchClient> f : pending) f.get(STEP_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + CONNECT.toNanos();
+      for (Future<BenchClient> f : pending) f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } finally {
       pool.shutdownNow();
     }
@@ -164,6 +167,16 @@ final class RoomLoad implements AutoCloseable {
 
   @Override
   public void close() {
-    all.forEach(BenchClient::close);
+    List<CompletableFuture<?>> closing = new ArrayList<>();
+    synchronized (this) {
+      all.forEach(c -> closing.add(c.closeAsync()));
+    }
+    try {
+      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      synchronized (this) {
+        all.forEach(BenchClient::abort);
+      }
+    }
   }
 }
