@@ -1,0 +1,244 @@
+package org.anonchat.realtime.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import java.io.StringReader;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One benchmark connection. Sends with at most {@code window} messages awaiting their ack; records every
+ * {@code message} it receives, per room, in arrival order. A paused client stops calling
+ * {@code request()}, so the JDK stops reading its socket and the server's frames back up.
+ */
+final class BenchClient implements WebSocket.Listener {
+
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+  record Delivered(long seq, String messageId, String clientMessageId) {}
+
+  final String name;
+  private final Ledger ledger;
+  private final int window;
+  private final Semaphore slots;
+  private final StringBuilder partial = new StringBuilder();
+  private final CompletableFuture<String> userId = new CompletableFuture<>();
+  private final Map<String, CompletableFuture<Void>> joins = new ConcurrentHashMap<>();
+  private final Map<String, List<Delivered>> inbox = new ConcurrentHashMap<>();
+  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final Set<String> offline = ConcurrentHashMap.newKeySet();
+  private volatile String closeDetail = "";
+  private volatile boolean paused;
+  private volatile boolean measured = true;
+  private volatile WebSocket socket;
+
+  private BenchClient(String name, Ledger ledger, int window) {
+    this.name = name;
+    this.ledger = ledger;
+    this.window = window;
+    this.slots = new Semaphore(window);
+  }
+
+  /** Connects, authenticates as a fresh user named {@code name} and waits for auth_ok. */
+  static BenchClient open(Target target, String name, Ledger ledger, int window, Duration timeout) throws Exception {
+    BenchClient client = new BenchClient(name, ledger, window);
+    client.socket = target.http().newWebSocketBuilder().connectTimeout(timeout)
+        .buildAsync(target.ws(), client).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    client.sendFrame("auth", Json.createObjectBuilder().add("displayName", name).build(), null, timeout);
+    client.userId.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return client;
+  }
+
+  /** Joins and waits for our own room_join, so the membership exists before anyone sends. */
+  void join(String roomId, Duration timeout) throws Exception {
+    CompletableFuture<Void> joined = joins.computeIfAbsent(roomId, k -> new CompletableFuture<>());
+    sendFrame("join_room", Json.createObjectBuilder().add("roomId", roomId).build(), null, timeout);
+    joined.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends one message once a window slot is free; false if the deadline passed or the socket closed. */
+  boolean send(String roomId, String clientMessageId, String content, long deadlineNanos) throws Exception {
+    while (!slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+      if (closed.isDone() || System.nanoTime() > deadlineNanos) return false;
+    }
+    if (closed.isDone()) return false;
+    JsonObject payload = Json.createObjectBuilder().add("roomId", roomId).add("content", content)
+        .add("clientMessageId", clientMessageId).build();
+    ledger.sent(clientMessageId, roomId, this, System.nanoTime());
+    sendFrame("send_message", payload, clientMessageId, Duration.ofSeconds(10));
+    return true;
+  }
+
+  /** Waits until every message sent has been acked or rejected (all window slots free again). */
+  boolean awaitInFlight(long deadlineNanos) throws InterruptedException {
+    long left = Math.max(0, deadlineNanos - System.nanoTime());
+    if (!slots.tryAcquire(window, left, TimeUnit.NANOSECONDS)) return false;
+    slots.release(window);
+    return true;
+  }
+
+  private void sendFrame(String type, JsonObject payload, String ref, Duration timeout) throws Exception {
+    var frame = Json.createObjectBuilder().add("type", type).add("payload", payload)
+        .add("timestamp", System.currentTimeMillis());
+    if (ref != null) frame.add("ref", ref);
+    socket.sendText(frame.build().toString(), true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops reading; from now on this client's deliveries stay out of the latency figures. */
+  void pause() {
+    measured = false;
+    paused = true;
+  }
+
+  boolean measured() {
+    return measured;
+  }
+
+  void resume() {
+    if (!paused) return;
+    paused = false;
+    socket.request(1);
+  }
+
+  /** The messages received in a room, in arrival order. */
+  List<Delivered> received(String roomId) {
+    List<Delivered> list = inbox.get(roomId);
+    if (list == null) return List.of();
+    synchronized (list) {
+      return new ArrayList<>(list);
+    }
+  }
+
+  int receivedCount(String roomId) {
+    List<Delivered> list = inbox.get(roomId);
+    return list == null ? 0 : list.size();
+  }
+
+  String userId() {
+    return userId.getNow(null);
+  }
+
+  /** Whether this client was told that the user went offline (presence_update). */
+  boolean sawOffline(String user) {
+    return offline.contains(user);
+  }
+
+  /** How the socket ended: the close frame's code and reason, or the error when none arrived. */
+  String closeDetail() {
+    return closeDetail;
+  }
+
+  CompletableFuture<Integer> closed() {
+    return closed;
+  }
+
+  /** Starts the close handshake; a client that cannot send its close frame is aborted. */
+  CompletableFuture<?> closeAsync() {
+    if (closed.isDone()) return CompletableFuture.completedFuture(null);
+    return socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").exceptionally(e -> {
+      socket.abort();
+      return null;
+    });
+  }
+
+  void abort() {
+    socket.abort();
+  }
+
+  @Override
+  public void onOpen(WebSocket ws) {
+    ws.request(1);
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      long now = System.nanoTime();
+      String text = partial.toString();
+      partial.setLength(0);
+      try {
+        handle(READERS.createReader(new StringReader(text)).readObject(), now);
+      } catch (RuntimeException e) {
+        ledger.anomaly("unreadable frame at " + name + ": " + e);
+      }
+    }
+    if (!paused) ws.request(1);
+    return null;
+  }
+
+  private void handle(JsonObject frame, long now) {
+    JsonObject p = frame.getJsonObject("payload");
+    switch (frame.getString("type", "")) {
+      case "message" -> {
+        String cmid = p.isNull("clientMessageId") ? null : p.getString("clientMessageId");
+        List<Delivered> list = inbox.computeIfAbsent(p.getString("roomId"), k -> Collections.synchronizedList(new ArrayList<>()));
+        list.add(new Delivered(p.getJsonNumber("seq").longValue(), p.getString("id"), cmid));
+        ledger.delivered(this, cmid, now);
+      }
+      case "message_ack" -> {
+        String cmid = p.isNull("clientMessageId") ? null : p.getString("clientMessageId");
+        ledger.acked(cmid, p.getString("messageId"), p.getJsonNumber("seq").longValue(), p.getBoolean("duplicate", false), now);
+        slots.release();
+      }
+      case "error" -> {
+        if (ledger.rejected(p.getString("ref", null), p.getString("code", "?"), p.getString("message", ""))) slots.release();
+      }
+      case "auth_ok" -> userId.complete(p.getString("userId"));
+      case "presence_update" -> {
+        if ("offline".equals(p.getString("status", ""))) offline.add(p.getString("userId"));
+      }
+      case "room_join" -> {
+        if (p.getString("userId").equals(userId.getNow(null))) {
+          joins.computeIfAbsent(p.getString("roomId"), k -> new CompletableFuture<>()).complete(null);
+        }
+      }
+      default -> { } // presence, room_leave, snapshots: not measured
+    }
+  }
+
+  @Override
+  public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+    if (!paused) ws.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
+    if (!paused) ws.request(1); // the JDK answers the ping itself
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+    if (!paused) ws.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+    closeDetail = "close frame " + statusCode + " \"" + reason + "\"";
+    closed.complete(statusCode);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket ws, Throwable error) {
+    StackTraceElement[] at = error.getStackTrace();
+    closeDetail = "no close frame: " + error + (at.length > 0 ? " at " + at[0] : "")
+        + (error.getCause() != null ? ", caused by " + error.getCause() : "");
+    closed.complete(-1);
+  }
+}
