@@ -78,7 +78,8 @@ public class Connections {
   public void authenticate(Connection connection, Identity identity) {
     String previous = connection.userId();
     if (previous != null && previous.equals(identity.userId())) {
-      connection.identity(identity);
+      connection.identity(identity); // same user again, perhaps under a new name: room mates see it
+      presence.renamed(identity.userId(), identity.displayName());
       return;
     }
     if (previous != null) release(connection, previous, true);

@@ -63,6 +63,14 @@ public class Presence {
     change.ifPresent(changed::fire);
   }
 
+  public void renamed(String userId, String displayName) {
+    Optional<PresenceChanged> change;
+    synchronized (tracker) {
+      change = tracker.rename(userId, displayName);
+    }
+    change.ifPresent(changed::fire);
+  }
+
   public boolean isConnected(String userId) {
     synchronized (tracker) {
       return tracker.isConnected(userId);

@@ -83,6 +83,14 @@ public class PresenceTracker {
     return offline;
   }
 
+  /** A new display name for a known user: the others hear it with the unchanged status. */
+  public Optional<PresenceChanged> rename(String userId, String displayName) {
+    User user = users.get(userId);
+    if (user == null || displayName.equals(user.displayName)) return Optional.empty();
+    user.displayName = displayName;
+    return Optional.of(withId(userId, user.view()));
+  }
+
   /** True while the user has at least one open connection. */
   public boolean isConnected(String userId) {
     User user = users.get(userId);

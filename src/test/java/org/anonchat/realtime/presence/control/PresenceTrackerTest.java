@@ -144,4 +144,15 @@ class PresenceTrackerTest {
     cut.connect("u-ann", "Annie", "c2", 200);
     assertEquals("Annie", cut.presenceOf("u-ann").orElseThrow().displayName());
   }
+
+  @Test
+  void aNewDisplayNameIsAnnouncedWithTheUnchangedStatus() {
+    cut.connect("u-ann", "Ann", "c1", 100);
+    cut.setStatus("u-ann", "c1", PresenceStatus.AWAY, 200);
+    PresenceChanged renamed = cut.rename("u-ann", "Annie").orElseThrow();
+    assertEquals("Annie", renamed.displayName());
+    assertEquals(PresenceStatus.AWAY, renamed.status());
+    assertTrue(cut.rename("u-ann", "Annie").isEmpty(), "same name, nothing to say");
+    assertTrue(cut.rename("u-nobody", "X").isEmpty());
+  }
 }
