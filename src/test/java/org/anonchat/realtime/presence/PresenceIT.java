@@ -147,6 +147,26 @@ class PresenceIT {
     }
   }
 
+  @Test
+  @RunAsClient
+  void reAuthAsTheSameUserUnderANewNameKeepsTheRoomsAndTellsRoomMates() throws Exception {
+    String roomId = newRoom();
+    try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient bob = ChatClient.connect(base)) {
+      ada.join(roomId);
+      bob.send("auth", payload().add("displayName", "Bob"));
+      String token = bob.await("auth_ok").getJsonObject("payload").getString("token");
+      String bobId = bob.join(roomId);
+      bob.send("auth", payload().add("displayName", "Robert").add("token", token));
+      assertEquals(bobId, bob.await("auth_ok").getJsonObject("payload").getString("userId"));
+      JsonObject renamed = ada.await("presence_update", field("userId", bobId)).getJsonObject("payload");
+      assertEquals("Robert", renamed.getString("displayName"));
+      assertEquals("online", renamed.getString("status"));
+      bob.send("send_message", room(roomId).add("content", "new name, same seat"));
+      assertEquals("Robert", ada.await("message").getJsonObject("payload").getString("displayName"));
+      ada.assertNone("room_leave", field("userId", bobId), Duration.ZERO);
+    }
+  }
+
   /** Runs in the server, to see the presence registry itself forget the first identity. */
   @Test
   void reAuthAsSomeoneElseLeavesNoGhost() throws Exception {
