@@ -36,7 +36,9 @@ public final class UberJarServer implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
         "-Dchat.data.dir=" + data.toAbsolutePath()));
     for (String property : systemProperties) command.add("-D" + property);
-    command.addAll(List.of("-jar", jar.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster"));
+    // --rootdir keeps Payara's runtime files under target/ instead of leaving them in /tmp.
+    command.addAll(List.of("-jar", jar.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster",
+        "--rootdir", data.resolveSibling(data.getFileName() + "-root").toAbsolutePath().toString()));
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(data.resolveSibling(data.getFileName() + "-" + port + ".log").toFile())
