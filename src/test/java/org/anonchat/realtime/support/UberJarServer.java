@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,12 +37,14 @@ public final class UberJarServer implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
         "-Dchat.data.dir=" + data.toAbsolutePath()));
     for (String property : systemProperties) command.add("-D" + property);
-    // --rootdir keeps Payara's runtime files under target/ instead of leaving them in /tmp.
+    // A fresh --rootdir per start, under target/ rather than /tmp: a runtime folder left by a killed
+    // server must not be reused (a restart on it failed to load application classes).
+    Path root = Files.createTempDirectory(data.toAbsolutePath().getParent(), data.getFileName() + "-root");
     command.addAll(List.of("-jar", jar.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster",
-        "--rootdir", data.resolveSibling(data.getFileName() + "-root").toAbsolutePath().toString()));
+        "--rootdir", root.toString()));
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(data.resolveSibling(data.getFileName() + "-" + port + ".log").toFile())
+        .redirectOutput(root.resolveSibling(root.getFileName() + ".log").toFile())
         .start();
     return new UberJarServer(process, new URL("http://127.0.0.1:" + port + "/"));
   }
