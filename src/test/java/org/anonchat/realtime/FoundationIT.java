@@ -61,12 +61,13 @@ class FoundationIT {
   void messageRowRoundTripsThroughTheDatabase() {
     String room = "it-" + UUID.randomUUID();
     Posted posted = transcript.appendAll(List.of(new NewMessage(room, "u-1", "Ada", null, "héllo <b>", "c-1", 0)), 1234L).get(0);
-    ChatMessage stored = transcript.page(room, null, null, 10).messages().get(0);
+    List<ChatMessage> page = transcript.page(room, null, null, 10).messages();
+    assertEquals(1, page.size());
+    ChatMessage stored = page.get(0);
     assertEquals(posted.message().id(), stored.id());
     assertEquals(1, stored.seq());
     assertEquals("héllo <b>", stored.content(), "stored exactly as sent");
     assertEquals(1234L, stored.createdAt());
-    assertEquals(1, transcript.count(room));
   }
 
   @Test

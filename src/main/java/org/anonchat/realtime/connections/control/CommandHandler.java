@@ -3,6 +3,7 @@ package org.anonchat.realtime.connections.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
@@ -25,15 +26,11 @@ import org.anonchat.realtime.connections.entity.ClientCommand.StopTyping;
 import org.anonchat.realtime.connections.entity.ClientCommand.Typing;
 import org.anonchat.realtime.connections.entity.ClientCommand.WalletEvent;
 import org.anonchat.realtime.connections.entity.ErrorCode;
-import org.anonchat.realtime.connections.entity.MessageView;
 import org.anonchat.realtime.connections.entity.ProtocolException;
 import org.anonchat.realtime.connections.entity.ServerEvent;
 import org.anonchat.realtime.identity.control.Identities;
 import org.anonchat.realtime.identity.entity.Identity;
-import org.anonchat.realtime.messages.boundary.Messages;
-import org.anonchat.realtime.messages.control.Transcript;
 import org.anonchat.realtime.messages.entity.MessageRejected;
-import org.anonchat.realtime.messages.entity.Posted;
 import org.anonchat.realtime.presence.control.Presence;
 import org.anonchat.realtime.rooms.control.Rooms;
 
@@ -46,12 +43,11 @@ import org.anonchat.realtime.rooms.control.Rooms;
 public class CommandHandler {
 
   private static final Logger LOG = Logger.getLogger(CommandHandler.class.getName());
-  static final int MAX_MARK_READ = 100;
 
   @Inject Identities identities;
   @Inject Connections connections;
   @Inject Rooms rooms;
-  @Inject Messages messages;
+  @Inject MessageCommands messageCommands;
   @Inject Presence presence;
   @Inject org.anonchat.realtime.typing.control.Typing typing;
 
@@ -79,18 +75,18 @@ public class CommandHandler {
     if (me == null) throw new ProtocolException(ErrorCode.NOT_AUTHENTICATED, "send auth first");
     if (command instanceof JoinRoom j) join(c, me, j);
     else if (command instanceof LeaveRoom l) leave(c, me, l);
-    else if (command instanceof SendMessage s) send(c, me, s);
-    else if (command instanceof MessageDelivered d) acknowledge(me, d.roomId(), List.of(d.messageId()), false);
-    else if (command instanceof MessageRead r) acknowledge(me, r.roomId(), List.of(r.messageId()), true);
-    else if (command instanceof MarkRead m) markRead(me, m);
-    else if (command instanceof EditMessage e) edit(c, me, e);
-    else if (command instanceof DeleteMessage d) delete(c, me, d);
-    else if (command instanceof Typing t) typing.typing(member(me, t.roomId()), me.userId(), me.displayName());
-    else if (command instanceof StopTyping t) typing.stopTyping(member(me, t.roomId()), me.userId());
-    else if (command instanceof WalletEvent w) wallet(me, w);
+    else if (command instanceof SendMessage s) messageCommands.send(c, me, s);
+    else if (command instanceof MessageDelivered d) messageCommands.acknowledge(me, d.roomId(), List.of(d.messageId()), false);
+    else if (command instanceof MessageRead r) messageCommands.acknowledge(me, r.roomId(), List.of(r.messageId()), true);
+    else if (command instanceof MarkRead m) messageCommands.markRead(me, m);
+    else if (command instanceof EditMessage e) messageCommands.edit(c, me, e);
+    else if (command instanceof DeleteMessage d) messageCommands.delete(c, me, d);
+    else if (command instanceof Typing t) typing.typing(Membership.require(rooms, me, t.roomId()), me.userId(), me.displayName());
+    else if (command instanceof StopTyping t) typing.stopTyping(Membership.require(rooms, me, t.roomId()), me.userId());
+    else if (command instanceof WalletEvent w) wallet(w);
     else if (command instanceof RequestPresenceSnapshot p) snapshot(c, me, p.ref(), p.roomId());
     else if (command instanceof SetPresence p) presence.setStatus(me.userId(), c.id(), p.status());
-    else if (command instanceof History h) history(c, me, h);
+    else if (command instanceof History h) messageCommands.history(c, me, h);
     else throw new IllegalStateException("unhandled command " + command);
   }
 
@@ -118,82 +114,30 @@ public class CommandHandler {
   }
 
   private void leave(Connection c, Identity me, LeaveRoom l) {
-    if (!c.rooms().remove(l.roomId())) throw notAMember(l.roomId());
+    if (!c.rooms().remove(l.roomId())) throw Membership.notAMember(l.roomId());
     rooms.leave(l.roomId(), me.userId(), c.id());
-  }
-
-  private void send(Connection c, Identity me, SendMessage s) {
-    member(me, s.roomId());
-    if (!c.rateLimit().tryAcquire(System.nanoTime())) {
-      throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; slow down");
-    }
-    Posted posted = messages.post(s.roomId(), me.userId(), me.displayName(), me.avatarUrl(), s.content(),
-        s.clientMessageId(), rooms.otherMembers(s.roomId(), me.userId()));
-    c.send(Wire.encode(new ServerEvent.MessageAck(s.ref(), s.clientMessageId(), posted.message().id(),
-        posted.message().seq(), "sent", posted.duplicate())));
-  }
-
-  private void acknowledge(Identity me, String roomId, List<String> messageIds, boolean read) {
-    member(me, roomId);
-    messages.acknowledge(roomId, messageIds, me.userId(), me.displayName(), read);
-  }
-
-  private void markRead(Identity me, MarkRead m) {
-    if (m.messageIds().isEmpty() || m.messageIds().size() > MAX_MARK_READ) {
-      throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "messageIds must hold 1.." + MAX_MARK_READ + " ids");
-    }
-    acknowledge(me, m.roomId(), m.messageIds(), true);
-  }
-
-  private void edit(Connection c, Identity me, EditMessage e) {
-    member(me, e.roomId());
-    if (!c.rateLimit().tryAcquire(System.nanoTime())) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many changes; slow down");
-    messages.edit(e.roomId(), e.messageId(), me.userId(), e.content());
-  }
-
-  private void delete(Connection c, Identity me, DeleteMessage d) {
-    member(me, d.roomId());
-    if (!c.rateLimit().tryAcquire(System.nanoTime())) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many changes; slow down");
-    messages.delete(d.roomId(), d.messageId(), me.userId());
   }
 
   /**
    * A connection may only announce a wallet it has proven (the proof arrives with the identity-and-abuse
    * work); until then every announcement is refused rather than relayed as the original did.
    */
-  private void wallet(Identity me, WalletEvent w) {
+  private void wallet(WalletEvent w) {
     throw new ProtocolException(ErrorCode.FORBIDDEN, "this connection has not proven that wallet");
   }
 
   private void snapshot(Connection c, Identity me, String ref, String roomId) {
     Set<String> users;
     if (roomId != null) {
-      member(me, roomId);
+      Membership.require(rooms, me, roomId);
       users = rooms.memberIds(roomId);
     } else {
-      users = new java.util.HashSet<>(rooms.roomMates(me.userId()));
+      users = new HashSet<>(rooms.roomMates(me.userId()));
       users.add(me.userId());
     }
     List<ServerEvent.UserPresence> list = new ArrayList<>();
     presence.presenceOf(users).forEach(p -> list.add(Views.of(p)));
     c.send(Wire.encode(new ServerEvent.PresenceSnapshot(ref, roomId, list)));
-  }
-
-  private void history(Connection c, Identity me, History h) {
-    member(me, h.roomId());
-    Transcript.Page page = messages.history(h.roomId(), h.beforeSeq(), h.afterSeq(), h.limit());
-    List<MessageView> views = new ArrayList<>(page.messages().size());
-    page.messages().forEach(m -> views.add(Views.of(m)));
-    c.send(Wire.encode(new ServerEvent.History(h.ref(), h.roomId(), views, page.hasMore())));
-  }
-
-  private String member(Identity me, String roomId) {
-    if (!rooms.isMember(roomId, me.userId())) throw notAMember(roomId);
-    return roomId;
-  }
-
-  private static ProtocolException notAMember(String roomId) {
-    return new ProtocolException(ErrorCode.NOT_A_MEMBER, "join room " + roomId + " first");
   }
 
   static ErrorCode codeOf(MessageRejected.Reason reason) {

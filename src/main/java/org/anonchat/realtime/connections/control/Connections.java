@@ -70,10 +70,6 @@ public class Connections {
     return byId.values();
   }
 
-  public int count() {
-    return byId.size();
-  }
-
   /** Binds the connection to an identity; switching users first releases everything of the old one. */
   public void authenticate(Connection connection, Identity identity) {
     String previous = connection.userId();

@@ -147,11 +147,6 @@ public class Transcript {
     return recorded;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public long count(String roomId) {
-    return em.createNamedQuery(ChatMessage.COUNT_IN_ROOM, Long.class).setParameter("roomId", roomId).getSingleResult();
-  }
-
   private ChatMessage ownMessage(String roomId, String messageId, String userId) {
     ChatMessage message = em.find(ChatMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
     if (message == null || !message.roomId().equals(roomId) || message.isDeleted()) {

@@ -25,13 +25,9 @@ import jakarta.persistence.UniqueConstraint;
 @NamedQuery(
     name = ChatMessage.BY_CLIENT_ID,
     query = "SELECT m FROM ChatMessage m WHERE m.roomId = :roomId AND m.userId = :userId AND m.clientMessageId = :clientMessageId")
-@NamedQuery(
-    name = ChatMessage.COUNT_IN_ROOM,
-    query = "SELECT COUNT(m) FROM ChatMessage m WHERE m.roomId = :roomId")
 public class ChatMessage {
 
   public static final String BY_CLIENT_ID = "ChatMessage.byClientId";
-  public static final String COUNT_IN_ROOM = "ChatMessage.countInRoom";
 
   @Id
   @Column(length = 36)

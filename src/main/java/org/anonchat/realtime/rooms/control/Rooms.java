@@ -164,10 +164,6 @@ public class Rooms {
     return rooms.containsKey(roomId);
   }
 
-  public int openRooms() {
-    return rooms.size();
-  }
-
   /** Runs {@code action} on the room under its lock; a closed room is recreated when {@code create}. */
   private <T> T withRoom(String roomId, boolean create, Function<Room, T> action) {
     while (true) {
