@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ public final class ChatClient implements AutoCloseable {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocket socket;
   private final JsonObject established;
+  private volatile String closeReason = "";
 
   private ChatClient(URI uri) throws Exception {
     this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -78,7 +80,13 @@ public final class ChatClient implements AutoCloseable {
   }
 
   public void sendRaw(String text) {
-    socket.sendText(text, true).join();
+    try {
+      socket.sendText(text, true).join();
+    } catch (RuntimeException e) {
+      synchronized (inbox) {
+        throw new AssertionError("send failed; " + recent(), e);
+      }
+    }
   }
 
   public JsonObject await(String type) {
@@ -97,7 +105,7 @@ public final class ChatClient implements AutoCloseable {
         JsonObject hit = take(type, payloadMatches);
         if (hit != null) return hit;
         long left = deadline - System.nanoTime();
-        if (left <= 0) throw new AssertionError("no " + type + " within " + timeout + "; received " + inbox);
+        if (left <= 0) throw new AssertionError("no " + type + " within " + timeout + "; " + recent());
         try {
           TimeUnit.NANOSECONDS.timedWait(inbox, left);
         } catch (InterruptedException e) {
@@ -106,6 +114,13 @@ public final class ChatClient implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** For failure messages: the socket's state and the last frames left unread (not all: there may be thousands). */
+  private String recent() {
+    String state = closed.isDone() ? "socket closed with " + closed.getNow(null) + " " + closeReason : "socket open";
+    int from = Math.max(0, inbox.size() - 8);
+    return state + "; " + inbox.size() + " unread frames, the last: " + inbox.subList(from, inbox.size());
   }
 
   /** Asserts that no such frame arrives within {@code window} (for "nothing is announced" checks). */
@@ -125,6 +140,41 @@ public final class ChatClient implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Waits until a frame matching {@code frameMatches} has arrived, without taking it out of the inbox. */
+  public JsonObject awaitPresent(Predicate<JsonObject> frameMatches, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (inbox) {
+      while (true) {
+        for (JsonObject frame : inbox) {
+          if (frameMatches.test(frame)) return frame;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new AssertionError("no matching frame within " + timeout + "; " + recent());
+        try {
+          TimeUnit.NANOSECONDS.timedWait(inbox, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted");
+        }
+      }
+    }
+  }
+
+  /** Removes and returns every frame received so far whose type is one of {@code types}, in arrival order. */
+  public List<JsonObject> takeAll(Set<String> types) {
+    List<JsonObject> taken = new ArrayList<>();
+    synchronized (inbox) {
+      for (Iterator<JsonObject> it = inbox.iterator(); it.hasNext(); ) {
+        JsonObject frame = it.next();
+        if (types.contains(frame.getString("type"))) {
+          taken.add(frame);
+          it.remove();
+        }
+      }
+    }
+    return taken;
   }
 
   /** Waits for the server to close the socket and returns the close code. */
@@ -183,6 +233,7 @@ public final class ChatClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      closeReason = reason;
       closed.complete(statusCode);
       return null;
     }

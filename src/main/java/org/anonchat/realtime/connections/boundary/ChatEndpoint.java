@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.anonchat.realtime.connections.control.CommandHandler;
 import org.anonchat.realtime.connections.control.Connection;
 import org.anonchat.realtime.connections.control.Connections;
+import org.anonchat.realtime.connections.control.Shutdown;
 import org.anonchat.realtime.connections.control.Wire;
 import org.anonchat.realtime.connections.entity.ServerEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +34,7 @@ public class ChatEndpoint {
 
   @Inject Connections connections;
   @Inject CommandHandler commands;
+  @Inject Shutdown shutdown;
 
   @OnOpen
   public void open(Session session) {
@@ -48,7 +50,12 @@ public class ChatEndpoint {
     Connection connection = connections.of(session);
     if (connection == null) return;
     connection.heard();
-    commands.handle(connection, text);
+    if (!shutdown.begin()) return; // stopping: the socket is about to close with 1001
+    try {
+      commands.handle(connection, text);
+    } finally {
+      shutdown.finished();
+    }
   }
 
   @OnMessage

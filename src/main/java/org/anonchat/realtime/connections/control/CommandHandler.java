@@ -109,8 +109,12 @@ public class CommandHandler {
     if (!c.rooms().contains(j.roomId()) && c.rooms().size() >= rooms.maxRoomsPerConnection()) {
       throw new ProtocolException(ErrorCode.FORBIDDEN, "a connection may join at most " + rooms.maxRoomsPerConnection() + " rooms");
     }
-    c.rooms().add(j.roomId());
-    rooms.join(j.roomId(), me.userId(), me.displayName(), c.id());
+    Runnable join = () -> {
+      c.rooms().add(j.roomId());
+      rooms.join(j.roomId(), me.userId(), me.displayName(), c.id());
+    };
+    if (j.sinceSeq() == null) join.run();
+    else messageCommands.joinAndRecover(c, me, j, join);
   }
 
   private void leave(Connection c, Identity me, LeaveRoom l) {

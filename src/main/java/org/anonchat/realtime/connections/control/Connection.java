@@ -109,6 +109,11 @@ public final class Connection {
     }
   }
 
+  /** Nothing queued or being written. */
+  boolean drained() {
+    return queued.get() == 0 && !sending.get();
+  }
+
   public void heard() {
     lastHeardNanos = System.nanoTime();
   }

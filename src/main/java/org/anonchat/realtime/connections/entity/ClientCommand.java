@@ -20,9 +20,9 @@ public sealed interface ClientCommand {
     return switch (type) {
       case "auth" -> new Auth(ref, p.requiredString("displayName"), p.optionalString("avatarUrl"), p.optionalString("token"));
       // room_join is what the original shipped client sends for a join (seed-protocol.md 3.1).
-      case "join_room", "room_join" -> new JoinRoom(ref, p.requiredId("roomId"));
+      case "join_room", "room_join" -> new JoinRoom(ref, p.requiredId("roomId"), sinceSeq(p));
       case "leave_room" -> new LeaveRoom(ref, p.requiredId("roomId"));
-      case "send_message" -> new SendMessage(ref, p.requiredId("roomId"), p.requiredString("content"), p.optionalId("clientMessageId"));
+      case "send_message" -> new SendMessage(ref, p.requiredId("roomId"), p.requiredString("content"), clientMessageId(p));
       case "message_delivered" -> new MessageDelivered(ref, p.requiredId("roomId"), p.requiredId("messageId"));
       case "message_read" -> new MessageRead(ref, p.requiredId("roomId"), p.requiredId("messageId"));
       case "mark_read" -> new MarkRead(ref, p.requiredId("roomId"), p.requiredIds("messageIds"));
@@ -39,6 +39,18 @@ public sealed interface ClientCommand {
     };
   }
 
+  /** The original's later client calls it {@code idempotency_key}; {@code clientMessageId} wins if both are sent. */
+  private static String clientMessageId(Payload p) {
+    String id = p.optionalId("clientMessageId");
+    return id != null ? id : p.optionalId("idempotency_key");
+  }
+
+  private static Long sinceSeq(Payload p) {
+    Long since = p.optionalLong("sinceSeq");
+    if (since != null && since < 0) throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "sinceSeq must be 0 or more");
+    return since;
+  }
+
   private static PresenceStatus settableStatus(String wire) {
     try {
       return PresenceStatus.settable(wire);
@@ -49,7 +61,8 @@ public sealed interface ClientCommand {
 
   record Auth(String ref, String displayName, String avatarUrl, String token) implements ClientCommand {}
 
-  record JoinRoom(String ref, String roomId) implements ClientCommand {}
+  /** {@code sinceSeq}: the client holds the room's messages up to this seq and wants what it missed. */
+  record JoinRoom(String ref, String roomId, Long sinceSeq) implements ClientCommand {}
 
   record LeaveRoom(String ref, String roomId) implements ClientCommand {}
 

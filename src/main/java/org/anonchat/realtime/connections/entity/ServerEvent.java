@@ -168,12 +168,30 @@ public sealed interface ServerEvent {
     }
   }
 
-  record History(String ref, String roomId, List<MessageView> messages, boolean hasMore) implements ServerEvent {
+  /**
+   * A page of a room's messages. A recovery (the answer to {@code join_room{sinceSeq}}) also says whether it
+   * holds everything missed ({@code recovered}) and lists older messages changed meanwhile ({@code changed});
+   * both are absent from a plain {@code history} reply.
+   */
+  record History(String ref, String roomId, List<MessageView> messages, boolean hasMore, Boolean recovered,
+      List<MessageView> changed) implements ServerEvent {
+    public History(String ref, String roomId, List<MessageView> messages, boolean hasMore) {
+      this(ref, roomId, messages, hasMore, null, null);
+    }
+
     public String type() { return "history"; }
     public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      JsonObjectBuilder b = json.createObjectBuilder().add("roomId", roomId).add("messages", array(json, messages))
+          .add("hasMore", hasMore);
+      if (recovered != null) b.add("recovered", recovered);
+      if (changed != null) b.add("changed", array(json, changed));
+      return b;
+    }
+
+    private static JsonArrayBuilder array(JsonBuilderFactory json, List<MessageView> messages) {
       JsonArrayBuilder a = json.createArrayBuilder();
       messages.forEach(m -> a.add(m.toJSON(json)));
-      return json.createObjectBuilder().add("roomId", roomId).add("messages", a).add("hasMore", hasMore);
+      return a;
     }
   }
 

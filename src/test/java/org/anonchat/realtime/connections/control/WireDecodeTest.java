@@ -91,12 +91,30 @@ class WireDecodeTest {
 
   @Test
   void decodesJoinRoom() {
-    assertEquals(new JoinRoom(null, "lobby"), decode("{'type':'join_room','payload':{'roomId':'lobby'}}"));
+    assertEquals(new JoinRoom(null, "lobby", null), decode("{'type':'join_room','payload':{'roomId':'lobby'}}"));
+  }
+
+  @Test
+  void decodesJoinRoomWithSinceSeq() {
+    assertEquals(new JoinRoom(null, "lobby", 41L), decode("{'type':'join_room','payload':{'roomId':'lobby','sinceSeq':41}}"));
+  }
+
+  @Test
+  void refusesANegativeSinceSeq() {
+    WireRejectionTest.assertInvalidPayloadNaming("sinceSeq", "{'type':'join_room','payload':{'roomId':'lobby','sinceSeq':-1}}");
+  }
+
+  @Test
+  void acceptsTheOriginalsIdempotencyKeyAsClientMessageId() {
+    assertEquals(new SendMessage(null, "lobby", "hi", "k-1"),
+        decode("{'type':'send_message','payload':{'roomId':'lobby','content':'hi','idempotency_key':'k-1'}}"));
+    assertEquals(new SendMessage(null, "lobby", "hi", "c-1"),
+        decode("{'type':'send_message','payload':{'roomId':'lobby','content':'hi','clientMessageId':'c-1','idempotency_key':'k-1'}}"));
   }
 
   @Test
   void decodesRoomJoinAsAnAliasOfJoinRoom() {
-    assertEquals(new JoinRoom("r1", "lobby"), decode("{'type':'room_join','ref':'r1','payload':{'roomId':'lobby'}}"));
+    assertEquals(new JoinRoom("r1", "lobby", null), decode("{'type':'room_join','ref':'r1','payload':{'roomId':'lobby'}}"));
   }
 
   @Test
@@ -208,13 +226,13 @@ class WireDecodeTest {
 
   @Test
   void ignoresUnknownFields() {
-    assertEquals(new JoinRoom(null, "lobby"),
+    assertEquals(new JoinRoom(null, "lobby", null),
         decode("{'type':'join_room','v':2,'payload':{'roomId':'lobby','extra':{'a':[1]}},'timestamp':1700000000000}"));
   }
 
   @Test
   void acceptsIdsOfExactly128Characters() {
     String id = "r".repeat(128);
-    assertEquals(new JoinRoom(null, id), decode("{'type':'join_room','payload':{'roomId':'" + id + "'}}"));
+    assertEquals(new JoinRoom(null, id, null), decode("{'type':'join_room','payload':{'roomId':'" + id + "'}}"));
   }
 }
