@@ -20,7 +20,7 @@ import org.anonchat.realtime.messages.entity.Posted;
 import org.anonchat.realtime.rooms.control.Rooms;
 
 /**
- * The message commands of {@link CommandHandler}: members only, writes rate limited per connection, and the
+ * The message commands of {@link CommandHandler}: members only, writes rate limited per connection and user, and the
  * direct replies (message_ack, history). Broadcasts leave through the messages component's events.
  */
 @ApplicationScoped
@@ -30,10 +30,11 @@ class MessageCommands {
 
   @Inject Messages messages;
   @Inject Rooms rooms;
+  @Inject AbuseLimits limits;
 
   void send(Connection c, Identity me, SendMessage s) {
     Membership.require(rooms, me, s.roomId());
-    limitWrites(c, "too many messages; slow down");
+    limits.message(c, me.userId(), "too many messages; slow down");
     Posted posted = messages.post(s.roomId(), me.userId(), me.displayName(), me.avatarUrl(), s.content(),
         s.clientMessageId(), rooms.otherMembers(s.roomId(), me.userId()));
     c.send(Wire.encode(new ServerEvent.MessageAck(s.ref(), s.clientMessageId(), posted.message().id(),
@@ -54,13 +55,13 @@ class MessageCommands {
 
   void edit(Connection c, Identity me, EditMessage e) {
     Membership.require(rooms, me, e.roomId());
-    limitWrites(c, "too many changes; slow down");
+    limits.message(c, me.userId(), "too many changes; slow down");
     messages.edit(e.roomId(), e.messageId(), me.userId(), e.content());
   }
 
   void delete(Connection c, Identity me, DeleteMessage d) {
     Membership.require(rooms, me, d.roomId());
-    limitWrites(c, "too many changes; slow down");
+    limits.message(c, me.userId(), "too many changes; slow down");
     messages.delete(d.roomId(), d.messageId(), me.userId());
   }
 
@@ -70,9 +71,5 @@ class MessageCommands {
     List<MessageView> views = new ArrayList<>(page.messages().size());
     page.messages().forEach(m -> views.add(Views.of(m)));
     c.send(Wire.encode(new ServerEvent.History(h.ref(), h.roomId(), views, page.hasMore())));
-  }
-
-  private static void limitWrites(Connection c, String message) {
-    if (!c.rateLimit().tryAcquire(System.nanoTime())) throw new ProtocolException(ErrorCode.RATE_LIMITED, message);
   }
 }
