@@ -31,16 +31,33 @@ public final class ChatClient implements AutoCloseable {
   private final WebSocket socket;
   private final JsonObject established;
 
-  private ChatClient(URI uri) throws Exception {
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(uri, new Listener()).get(10, TimeUnit.SECONDS);
+  private ChatClient(URI uri, String origin) throws Exception {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    if (origin != null) builder.header("Origin", origin);
+    try {
+      this.socket = builder.buildAsync(uri, new Listener()).get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
     this.established = await("connection_established");
   }
 
-  /** Opens a connection to {@code /ws} on loopback, whatever host the container reports. */
+  /**
+   * Opens a connection to {@code /ws} on loopback, whatever host the container reports. Like any
+   * non-browser client, it sends no Origin header.
+   */
   public static ChatClient connect(URL base) throws Exception {
-    return new ChatClient(wsUri(base));
+    return new ChatClient(wsUri(base), null);
+  }
+
+  /** Opens a connection whose handshake carries {@code Origin}, as a browser's does. */
+  public static ChatClient connect(URL base, String origin) throws Exception {
+    return new ChatClient(wsUri(base), origin);
+  }
+
+  /** This connection's wallet-proof nonce from connection_established. */
+  public String challenge() {
+    return established.getJsonObject("payload").getString("challenge");
   }
 
   public static URI wsUri(URL base) {
