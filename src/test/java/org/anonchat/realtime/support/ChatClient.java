@@ -125,6 +125,34 @@ public final class ChatClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The first unseen frame of this type, or null if the socket is closed without one; fails after
+   * {@code timeout} if neither happens.
+   */
+  public JsonObject awaitOrClosed(String type, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (inbox) {
+      while (true) {
+        JsonObject hit = take(type, f -> true);
+        if (hit != null) return hit;
+        if (closed.isDone()) return null;
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new AssertionError("neither " + type + " nor a close within " + timeout + "; received " + inbox);
+        try {
+          TimeUnit.NANOSECONDS.timedWait(inbox, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted");
+        }
+      }
+    }
+  }
+
+  /** The close code once the socket is closed (-1 for an abnormal end), or null while it is open. */
+  public Integer closeCode() {
+    return closed.getNow(null);
+  }
+
   /** Asserts that no such frame arrives within {@code window} (for "nothing is announced" checks). */
   public void assertNone(String type, Predicate<JsonObject> payloadMatches, Duration window) {
     long deadline = System.nanoTime() + window.toNanos();
@@ -201,12 +229,20 @@ public final class ChatClient implements AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
       closed.complete(statusCode);
+      wake();
       return null;
     }
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
       closed.complete(-1);
+      wake();
+    }
+
+    private void wake() {
+      synchronized (inbox) {
+        inbox.notifyAll();
+      }
     }
   }
 }

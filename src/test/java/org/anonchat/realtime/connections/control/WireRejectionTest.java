@@ -1,6 +1,7 @@
 package org.anonchat.realtime.connections.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,6 +198,15 @@ class WireRejectionTest {
   @Test
   void rejectsANonBooleanPrivateFlag() {
     assertInvalidPayloadNaming("private", "{'type':'create_room','payload':{'roomId':'r','private':'yes'}}");
+  }
+
+  @Test
+  void rejectsDeeplyNestedFramesBeforeParsing() {
+    String deep = "{\"type\":\"pong\",\"payload\":{\"x\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}}";
+    ProtocolException e = assertThrows(ProtocolException.class, () -> Wire.decode(deep));
+    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    assertTrue(Wire.nestedDeeperThan("[[[" + "]]]", 2));
+    assertFalse(Wire.nestedDeeperThan("{\"a\":\"[[[[[\\\"[[[[\"}", 1), "brackets inside strings do not count");
   }
 
   @Test
