@@ -246,10 +246,14 @@ class SeedHolesIT {
       String secondId = tab.await("auth_ok").getJsonObject("payload").getString("userId");
       assertNotEquals(firstId, secondId);
       ada.await("room_leave", field("userId", firstId).and(inRoom(roomId)));
-      ada.await("presence_update", field("userId", firstId).and(field("status", "offline")), AFTER_GRACE);
+      // The first user no longer shares a room with Ada, so she hears nothing more of them (no offline
+      // update either), and they are not listed as present anywhere she can ask.
       ada.send("request_presence_snapshot", room(roomId));
       JsonObject snapshot = ada.await("presence_snapshot").getJsonObject("payload");
       assertTrue(!snapshot.toString().contains(firstId), "ghost: " + snapshot);
+      ada.send("request_presence_snapshot", payload());
+      JsonObject mates = ada.await("presence_snapshot").getJsonObject("payload");
+      assertTrue(!mates.toString().contains(firstId), "ghost: " + mates);
     }
   }
 

@@ -114,10 +114,10 @@ public class CommandHandler {
   }
 
   private void join(Connection c, Identity me, JoinRoom j) {
-    roomCommands.checkJoin(me, j);
     if (!c.rooms().contains(j.roomId()) && c.rooms().size() >= rooms.maxRoomsPerConnection()) {
       throw new ProtocolException(ErrorCode.FORBIDDEN, "a connection may join at most " + rooms.maxRoomsPerConnection() + " rooms");
     }
+    roomCommands.checkJoin(me, j);
     c.rooms().add(j.roomId());
     rooms.join(j.roomId(), me.userId(), me.displayName(), c.id());
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StrKeyTest {
 
-  /** The account of Stellar's documentation example key pair (SCZANGBA5YHT...). */
+  /** An account id as printed in Stellar's documentation. */
   private static final String DOCS_ACCOUNT = "GBZXN7PIRZGNMHGA7MUUUF4GWPY5AYPV6LY4UV2GL6VJGIQRXFDNMADI";
 
   @Test

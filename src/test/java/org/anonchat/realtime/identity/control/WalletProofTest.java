@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class WalletProofTest {
@@ -23,6 +28,16 @@ class WalletProofTest {
   @Test
   void acceptsTheSep53SignedMessageForm() {
     assertTrue(WalletProof.verify(wallet.accountId(), CHALLENGE, wallet.signSep53(CHALLENGE)));
+  }
+
+  /** docs/protocol.md's auth example signs its connection_established example's challenge, really. */
+  @Test
+  void theDocumentedAuthExampleVerifies() throws IOException {
+    String doc = Files.readString(Path.of("docs/protocol.md"));
+    Matcher challenge = Pattern.compile("\\{\"type\":\"connection_established\".*?\"challenge\":\"([^\"]+)\"").matcher(doc);
+    Matcher auth = Pattern.compile("\\{\"type\":\"auth\".*?\"walletAddress\":\"([^\"]+)\",\"signature\":\"([^\"]+)\"").matcher(doc);
+    assertTrue(challenge.find() && auth.find(), "examples not found");
+    assertTrue(WalletProof.verify(auth.group(1), challenge.group(1), WalletProof.decodeSignature(auth.group(2))));
   }
 
   @Test
