@@ -26,7 +26,7 @@ import org.anonchat.realtime.rooms.control.Rooms;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The message commands of {@link CommandHandler}: members only, writes rate limited per connection, and the
+ * The message commands of {@link CommandHandler}: members only, writes rate limited per connection and user, and the
  * direct replies (message_ack, history). Broadcasts leave through the messages component's events.
  */
 @ApplicationScoped
@@ -36,6 +36,7 @@ class MessageCommands {
 
   @Inject Messages messages;
   @Inject Rooms rooms;
+  @Inject AbuseLimits limits;
 
   @Inject
   @ConfigProperty(name = "chat.recovery.max-messages", defaultValue = "500")
@@ -43,7 +44,7 @@ class MessageCommands {
 
   void send(Connection c, Identity me, SendMessage s) {
     Membership.require(rooms, me, s.roomId());
-    limitWrites(c, "too many messages; slow down");
+    limits.message(c, me.userId(), "too many messages; slow down");
     Posted posted = messages.post(s.roomId(), me.userId(), me.displayName(), me.avatarUrl(), s.content(),
         s.clientMessageId(), rooms.otherMembers(s.roomId(), me.userId()));
     c.send(Wire.encode(new ServerEvent.MessageAck(s.ref(), s.clientMessageId(), posted.message().id(),
@@ -64,13 +65,13 @@ class MessageCommands {
 
   void edit(Connection c, Identity me, EditMessage e) {
     Membership.require(rooms, me, e.roomId());
-    limitWrites(c, "too many changes; slow down");
+    limits.message(c, me.userId(), "too many changes; slow down");
     messages.edit(e.roomId(), e.messageId(), me.userId(), e.content());
   }
 
   void delete(Connection c, Identity me, DeleteMessage d) {
     Membership.require(rooms, me, d.roomId());
-    limitWrites(c, "too many changes; slow down");
+    limits.message(c, me.userId(), "too many changes; slow down");
     messages.delete(d.roomId(), d.messageId(), me.userId());
   }
 
@@ -109,9 +110,5 @@ class MessageCommands {
       views.add(view);
     }
     return views;
-  }
-
-  private static void limitWrites(Connection c, String message) {
-    if (!c.rateLimit().tryAcquire(System.nanoTime())) throw new ProtocolException(ErrorCode.RATE_LIMITED, message);
   }
 }

@@ -75,6 +75,10 @@ public class Messages {
     recorded.forEach(receipts::fire);
   }
 
+  public boolean hasMessages(String roomId) {
+    return transcript.hasMessages(roomId);
+  }
+
   public Transcript.Page history(String roomId, Long beforeSeq, Long afterSeq, int limit) {
     return transcript.page(roomId, beforeSeq, afterSeq, limit);
   }

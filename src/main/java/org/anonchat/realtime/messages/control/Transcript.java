@@ -139,6 +139,12 @@ public class Transcript {
     return byMessage;
   }
 
+  /** True once any message was ever stored in the room (its counter exists). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean hasMessages(String roomId) {
+    return em.find(RoomCounter.class, roomId) != null;
+  }
+
   public ChatMessage edit(String roomId, String messageId, String userId, String content, long now, long windowMillis) {
     ChatMessage message = ownMessage(roomId, messageId, userId);
     if (now - message.createdAt() > windowMillis) {

@@ -202,8 +202,12 @@ class ProtocolDocsTest {
     ServerEvent.UserPresence bob = new ServerEvent.UserPresence(BOB, "Bob", null, "away", 1L);
     JsonObject notification = Json.createObjectBuilder().add("title", "Maintenance tonight").add("body", "At 22:00 UTC.").build();
     List<ServerEvent> all = List.of(
-        new ServerEvent.ConnectionEstablished("06017cdb-585b-4af1-b969-a453043bff14", "challenge"),
-        new ServerEvent.AuthOk("r1", ADA, "Ada", AVATAR, "v1.token", 1L),
+        new ServerEvent.ConnectionEstablished("06017cdb-585b-4af1-b969-a453043bff14", "challenge", 1L),
+        new ServerEvent.Challenge("r6", "challenge", 1L),
+        new ServerEvent.AuthOk("r1", ADA, "Ada", AVATAR, "v1.token", 1L, WALLET),
+        new ServerEvent.RoomCreated("r7", "team-ada", "Ada's team", true, ADA),
+        new ServerEvent.MemberInvited("r8", "team-ada", BOB, WALLET),
+        new ServerEvent.InviteCode("r9", "team-ada", "Jq3xv0m8T2uWl4bN9sYkFA", 1L),
         new ServerEvent.PresenceUpdate(bob),
         new ServerEvent.PresenceSnapshot("r3", "lobby", List.of(ada, bob)),
         new ServerEvent.RoomJoin(ADA, "lobby", "Ada"),

@@ -32,7 +32,7 @@ class WireEncodeTest {
 
   @Test
   void writesTheEnvelopeWithTheGivenTimestamp() {
-    JsonObject frame = encoded(new ServerEvent.ConnectionEstablished("c-1", "nonce-1"));
+    JsonObject frame = encoded(new ServerEvent.ConnectionEstablished("c-1", "nonce-1", 1L));
     assertEquals(Set.of("type", "payload", "timestamp"), frame.keySet());
     assertEquals("connection_established", frame.getString("type"));
     assertEquals(NOW, frame.getJsonNumber("timestamp").longValueExact());
