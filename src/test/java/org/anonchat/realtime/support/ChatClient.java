@@ -286,6 +286,7 @@ public final class ChatClient implements AutoCloseable {
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
+      closeReason = String.valueOf(error);
       closed.complete(-1);
       wake();
     }
