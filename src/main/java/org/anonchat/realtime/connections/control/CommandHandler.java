@@ -26,6 +26,7 @@ import org.anonchat.realtime.connections.entity.ClientCommand.StopTyping;
 import org.anonchat.realtime.connections.entity.ClientCommand.Typing;
 import org.anonchat.realtime.connections.entity.ClientCommand.WalletEvent;
 import org.anonchat.realtime.connections.entity.ErrorCode;
+import org.anonchat.realtime.connections.entity.ErrorSent;
 import org.anonchat.realtime.connections.entity.ProtocolException;
 import org.anonchat.realtime.connections.entity.ServerEvent;
 import org.anonchat.realtime.identity.control.Identities;
@@ -50,6 +51,8 @@ public class CommandHandler {
   @Inject MessageCommands messageCommands;
   @Inject Presence presence;
   @Inject org.anonchat.realtime.typing.control.Typing typing;
+  @Inject Enforcement enforcement;
+  @Inject jakarta.enterprise.event.Event<ErrorSent> errorSent;
 
   /** Decodes and carries out a text frame; never throws. */
   public void handle(Connection c, String text) {
@@ -59,13 +62,19 @@ public class CommandHandler {
       ref = command.ref();
       dispatch(c, command);
     } catch (ProtocolException e) {
-      c.send(Wire.encode(e.withRef(ref)));
+      refuse(c, e.withRef(ref));
     } catch (MessageRejected e) {
-      c.send(Wire.encode(new ProtocolException(codeOf(e.reason()), e.getMessage()).withRef(ref)));
+      refuse(c, new ProtocolException(codeOf(e.reason()), e.getMessage()).withRef(ref));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Frame failed on connection " + c.id(), e);
-      c.send(Wire.encode(new ServerEvent.Error(ref, ErrorCode.INTERNAL, "internal error")));
+      refuse(c, new ProtocolException(ErrorCode.INTERNAL, "internal error").withRef(ref));
     }
+  }
+
+  /** Every error reply goes through here, so the metrics count errors by code. */
+  private void refuse(Connection c, ProtocolException e) {
+    errorSent.fire(new ErrorSent(e.code()));
+    c.send(Wire.encode(e));
   }
 
   private void dispatch(Connection c, ClientCommand command) {
@@ -73,6 +82,7 @@ public class CommandHandler {
     if (command instanceof Pong) return; // any frame already counted as a sign of life
     Identity me = c.identity();
     if (me == null) throw new ProtocolException(ErrorCode.NOT_AUTHENTICATED, "send auth first");
+    enforcement.check(me, command);
     if (command instanceof JoinRoom j) join(c, me, j);
     else if (command instanceof LeaveRoom l) leave(c, me, l);
     else if (command instanceof SendMessage s) messageCommands.send(c, me, s);
@@ -99,6 +109,7 @@ public class CommandHandler {
       throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "avatarUrl must be an http(s) URL of at most " + Identities.MAX_AVATAR_URL + " characters");
     }
     Identity identity = identities.authenticate(name, a.avatarUrl(), a.token());
+    if (enforcement.refusedBanned(c, identity, a.ref())) return;
     connections.authenticate(c, identity);
     c.send(Wire.encode(new ServerEvent.AuthOk(a.ref(), identity.userId(), identity.displayName(), identity.avatarUrl(),
         identity.token(), identity.tokenExpiresAt())));

@@ -38,6 +38,7 @@ public final class Connection {
   private volatile Thread drainer;
   private volatile Identity identity;
   private volatile long lastHeardNanos = System.nanoTime();
+  private final long openedAt = System.currentTimeMillis();
 
   Connection(String id, Session session, int maxQueued, RateLimit rateLimit) {
     this.id = id;
@@ -144,6 +145,24 @@ public final class Connection {
 
   public RateLimit rateLimit() {
     return rateLimit;
+  }
+
+  /** When the socket opened (epoch ms), for operators. */
+  public long openedAt() {
+    return openedAt;
+  }
+
+  /**
+   * The peer's address as the server saw it, for operators. The WebSocket API has no accessor for it; Tyrus
+   * (Payara, GlassFish) offers {@code getRemoteAddr()} on its session, so it is read reflectively.
+   */
+  public String remoteAddress() {
+    try {
+      Object address = session.getClass().getMethod("getRemoteAddr").invoke(session);
+      return address == null ? "unknown" : address.toString();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   public boolean isOpen() {

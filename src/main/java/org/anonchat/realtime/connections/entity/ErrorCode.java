@@ -12,5 +12,9 @@ public enum ErrorCode {
   TOO_LARGE,
   EDIT_WINDOW_CLOSED,
   RATE_LIMITED,
-  INTERNAL
+  INTERNAL,
+  /** The user is muted by an operator: no send_message or edit_message until the mute ends. */
+  MUTED,
+  /** The user is banned by an operator: the socket is closed with 4003 right after this error. */
+  BANNED
 }
