@@ -43,8 +43,9 @@ public class AdminGuard implements ContainerRequestFilter {
           .header("Retry-After", throttled).build());
       return;
     }
-    boolean login = path.equals("admin/session") && "POST".equals(request.getMethod());
-    if (!login) {
+    // The login, and the probe that tells a page whether it is logged in (it must not need to be).
+    boolean open = path.equals("admin/session") && ("POST".equals(request.getMethod()) || "GET".equals(request.getMethod()));
+    if (!open) {
       SecurityContext security = request.getSecurityContext();
       if (security.getUserPrincipal() == null) {
         request.abortWith(unauthorized(request));

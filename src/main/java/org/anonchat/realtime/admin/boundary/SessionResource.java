@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import org.anonchat.realtime.admin.control.AdminAuthentication;
+import org.anonchat.realtime.admin.control.AdminIdentityStore;
 import org.anonchat.realtime.admin.control.LoginThrottle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -91,13 +92,15 @@ public class SessionResource {
   }
 
   @GET
-  @Operation(summary = "Who is logged in", description = "The caller and, for a session, its CSRF token.")
-  @SecurityRequirement(name = "session")
-  @SecurityRequirement(name = "basic")
+  @Operation(summary = "Who is logged in", description = "{\"authenticated\": false} for anyone but the admin; "
+      + "for the admin the name, how they authenticated and, for a session, its CSRF token (a reloaded page reads it here).")
   public JsonObject current() {
+    if (request.getUserPrincipal() == null || !request.isUserInRole(AdminIdentityStore.ADMIN_ROLE)) {
+      return Json.createObjectBuilder().add("authenticated", false).build();
+    }
     HttpSession session = request.getSession(false);
     Object csrf = session == null ? null : session.getAttribute(AdminAuthentication.SESSION_CSRF);
-    var b = Json.createObjectBuilder().add("username", request.getUserPrincipal().getName())
+    var b = Json.createObjectBuilder().add("authenticated", true).add("username", request.getUserPrincipal().getName())
         .add("via", String.valueOf(request.getAttribute(AdminAuthentication.VIA)));
     if (csrf instanceof String token && "session".equals(request.getAttribute(AdminAuthentication.VIA))) b.add("csrfToken", token);
     return b.build();
