@@ -1,7 +1,5 @@
 package org.anonchat.realtime.admin.boundary;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -13,20 +11,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.anonchat.realtime.metrics.control.LiveStats;
-import org.anonchat.realtime.metrics.entity.StatsSample;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Live figures: the current sample, the last ten minutes, and a server-sent event stream that pushes each new
- * sample (event {@code stats}) once a second. One broadcaster for all dashboards: each sample is encoded once.
+ * Live figures: the current ones, the last ten minutes, and a server-sent event stream that pushes each new
+ * sample (event {@code stats}) once a second ({@link DashboardStream}).
  */
 @Path("admin/stats")
-@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "stats", description = "Live figures of this node")
 @SecurityRequirement(name = "session")
@@ -34,17 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatsResource {
 
   @Inject LiveStats stats;
-
-  private volatile Sse sse;
-  private volatile SseBroadcaster broadcaster;
-
-  @Context
-  void setSse(Sse sse) {
-    if (this.sse == null) {
-      this.sse = sse;
-      this.broadcaster = sse.newBroadcaster();
-    }
-  }
+  @Inject DashboardStream stream;
 
   @GET
   @Operation(summary = "Current figures", description = "connections, usersOnline, rooms, messagesPerSecond, "
@@ -65,18 +50,9 @@ public class StatsResource {
   @GET
   @Path("stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @Operation(summary = "Live stream", description = "Server-sent events: a `stats` event (the JSON of GET /stats) every second.")
-  public void stream(@Context SseEventSink sink) {
-    SseBroadcaster b = broadcaster;
-    b.register(sink);
-    sink.send(sse.newEventBuilder().name("stats").mediaType(MediaType.APPLICATION_JSON_TYPE)
-        .data(String.class, AdminViews.stats(stats.now()).toString()).build());
-  }
-
-  void sampled(@Observes StatsSample sample) {
-    SseBroadcaster b = broadcaster;
-    if (b == null) return; // no dashboard has connected yet
-    b.broadcast(sse.newEventBuilder().name("stats").mediaType(MediaType.APPLICATION_JSON_TYPE)
-        .data(String.class, AdminViews.stats(sample).toString()).build());
+  @Operation(summary = "Live stream", description = "Server-sent events: a `stats` event (the JSON of GET /stats) "
+      + "at once and then every second.")
+  public void stream(@Context SseEventSink sink, @Context Sse sse) {
+    stream.register(sse, sink, AdminViews.stats(stats.now()).toString());
   }
 }

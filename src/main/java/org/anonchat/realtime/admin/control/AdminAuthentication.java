@@ -35,15 +35,15 @@ import org.anonchat.realtime.identity.control.Identities;
 public class AdminAuthentication implements HttpAuthenticationMechanism {
 
   /** Session attribute holding the admin's name once logged in. */
-  public static final String SESSION_USER = "chat.admin.user";
+  public static final String SESSION_USER = "admin.user";
   /** Session attribute holding the session's CSRF token. */
-  public static final String SESSION_CSRF = "chat.admin.csrf";
+  public static final String SESSION_CSRF = "admin.csrf";
   /** Request attribute naming how the caller was authenticated: session, basic or bearer. */
-  public static final String VIA = "chat.admin.via";
+  public static final String VIA = "admin.via";
   /** Request attribute set when a Basic login was refused by the throttle: seconds to wait. */
-  public static final String THROTTLED = "chat.admin.throttled";
+  public static final String THROTTLED = "admin.throttled";
   /** Request attribute set when Basic credentials were presented but wrong. */
-  public static final String REJECTED = "chat.admin.rejected";
+  public static final String REJECTED = "admin.rejected";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject LoginThrottle throttle;

@@ -40,15 +40,15 @@ public class ChatMetrics {
   private Timer fanoutTimer;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    registry.gauge(meta("chat.connections", "Open WebSocket connections", MetricUnits.NONE), sockets, Sockets::count);
-    registry.gauge(meta("chat.users.online", "Users with at least one authenticated connection", MetricUnits.NONE),
+    registry.gauge(meta("chat_connections", "Open WebSocket connections", MetricUnits.NONE), sockets, Sockets::count);
+    registry.gauge(meta("chat_users_online", "Users with at least one authenticated connection", MetricUnits.NONE),
         sockets, Sockets::usersOnline);
-    registry.gauge(meta("chat.rooms", "Rooms held in memory (with at least one member)", MetricUnits.NONE),
+    registry.gauge(meta("chat_rooms", "Rooms held in memory (with at least one member)", MetricUnits.NONE),
         rooms, r -> r.memberCounts().size());
-    messagesInCounter = registry.counter(meta("chat.messages.in", "Messages stored (sent by users or operators)", MetricUnits.NONE));
-    messagesOutCounter = registry.counter(meta("chat.messages.out", "message events queued to connections", MetricUnits.NONE));
-    deliveriesCounter = registry.counter(meta("chat.deliveries", "Frames of any event queued to connections by fan-out", MetricUnits.NONE));
-    fanoutTimer = registry.timer(meta("chat.fanout", "Time to queue one encoded event to every connection of a room", MetricUnits.NANOSECONDS));
+    messagesInCounter = registry.counter(meta("chat_messages_in", "Messages stored (sent by users or operators)", MetricUnits.NONE));
+    messagesOutCounter = registry.counter(meta("chat_messages_out", "message events queued to connections", MetricUnits.NONE));
+    deliveriesCounter = registry.counter(meta("chat_deliveries", "Frames of any event queued to connections by fan-out", MetricUnits.NONE));
+    fanoutTimer = registry.timer(meta("chat_fanout", "Time to queue one encoded event to every connection of a room", MetricUnits.NANOSECONDS));
   }
 
   void posted(@Observes MessagePosted e) {
@@ -57,7 +57,7 @@ public class ChatMetrics {
   }
 
   void errorSent(@Observes ErrorSent e) {
-    registry.counter(meta("chat.errors", "error events sent, by code", MetricUnits.NONE), new Tag("code", e.code().name())).inc();
+    registry.counter(meta("chat_errors", "error events sent, by code", MetricUnits.NONE), new Tag("code", e.code().name())).inc();
   }
 
   /** A fan-out queued {@code reached} frames; {@code message} tells whether the event was a chat message. */

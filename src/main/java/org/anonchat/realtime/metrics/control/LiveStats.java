@@ -62,13 +62,19 @@ public class LiveStats {
     return s;
   }
 
-  /** The current figures (a fresh sample, not stored) for a one-off request. */
+  /**
+   * The figures now: connections, users, rooms and totals counted at this moment; rates and percentiles from
+   * the last one-second sample (a rate needs an interval).
+   */
   public StatsSample now() {
+    StatsSample last;
     synchronized (history) {
-      StatsSample last = history.peekLast();
-      if (last != null && System.currentTimeMillis() - last.at() < 2 * PERIOD_MS) return last;
+      last = history.peekLast();
     }
-    return next();
+    long[] p = metrics.fanout().percentiles(50, 95, 99);
+    return new StatsSample(System.currentTimeMillis(), sockets.count(), sockets.usersOnline(), rooms.memberCounts().size(),
+        last == null ? 0 : last.messagesPerSecond(), last == null ? 0 : last.deliveriesPerSecond(), metrics.messagesIn(),
+        metrics.deliveries(), p[0] / 1000, p[1] / 1000, p[2] / 1000, metrics.fanout().recorded());
   }
 
   public List<StatsSample> history() {
