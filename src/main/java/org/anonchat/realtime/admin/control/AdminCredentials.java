@@ -58,8 +58,13 @@ public class AdminCredentials {
   }
 
   private String storedHash() {
-    if (configuredHash.isPresent() && !configuredHash.get().isBlank()) return configuredHash.get();
-    Path file = DataFolder.resolve(config).resolve(HASH_FILE);
+    return storedHash(configuredHash, DataFolder.resolve(config), username);
+  }
+
+  /** The configured hash, else the one in the data folder, else a new one for a generated, logged password. */
+  static String storedHash(Optional<String> configured, Path dataFolder, String username) {
+    if (configured.isPresent() && !configured.get().isBlank()) return configured.get();
+    Path file = dataFolder.resolve(HASH_FILE);
     try {
       if (Files.exists(file)) return Files.readString(file).strip();
       String password = PasswordHash.randomPassword();
