@@ -37,6 +37,7 @@ class AdminPageIT {
       browser.driver().findElement(By.id("login-button")).click();
       browser.awaitText(By.id("live"), "live");
       browser.awaitText(By.id("stat-connections"), "0");
+      browser.awaitScript("return document.querySelectorAll('#chart polyline').length === 2"); // both series drawn
 
       try (ChatClient chat = ChatClient.authenticated(base, "visitor")) {
         String id = chat.established().getJsonObject("payload").getString("clientId");
