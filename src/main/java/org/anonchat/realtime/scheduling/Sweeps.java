@@ -24,16 +24,23 @@ public class Sweeps {
   ManagedScheduledExecutorService scheduler;
 
   private final List<ScheduledFuture<?>> running = new CopyOnWriteArrayList<>();
+  private volatile long lastRunMillis = System.currentTimeMillis();
 
   /** Runs {@code task} every {@code periodMillis} until undeploy; a failed run is logged, the next still runs. */
   public void every(long periodMillis, String what, Runnable task) {
     running.add(scheduler.scheduleWithFixedDelay(() -> {
+      lastRunMillis = System.currentTimeMillis();
       try {
         task.run();
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, what + " failed", e);
       }
     }, periodMillis, periodMillis, TimeUnit.MILLISECONDS));
+  }
+
+  /** When any periodic task last started (epoch ms): the liveness check's sign that the scheduler runs. */
+  public long lastRunMillis() {
+    return lastRunMillis;
   }
 
   @PreDestroy

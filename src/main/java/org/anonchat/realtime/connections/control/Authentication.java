@@ -25,7 +25,9 @@ class Authentication {
   @Inject Challenges challenges;
   @Inject Connections connections;
   @Inject AbuseLimits limits;
+  @Inject Enforcement enforcement;
 
+  /** The identity now bound to the connection, or null if an operator banned it (refused and closed). */
   Identity authenticate(Connection c, Auth a) {
     String name = Identities.acceptableDisplayName(a.displayName());
     if (name == null) {
@@ -36,6 +38,7 @@ class Authentication {
     }
     String wallet = a.provesWallet() ? provenWallet(c, a) : null;
     Identity identity = identities.authenticate(name, a.avatarUrl(), a.token(), wallet);
+    if (enforcement.refusedBanned(c, identity, a.ref())) return null;
     limits.checkUserConnections(c, identity.userId());
     connections.authenticate(c, identity);
     return identity;

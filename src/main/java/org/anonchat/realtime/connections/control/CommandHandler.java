@@ -30,6 +30,7 @@ import org.anonchat.realtime.connections.entity.ClientCommand.StopTyping;
 import org.anonchat.realtime.connections.entity.ClientCommand.Typing;
 import org.anonchat.realtime.connections.entity.ClientCommand.WalletEvent;
 import org.anonchat.realtime.connections.entity.ErrorCode;
+import org.anonchat.realtime.connections.entity.ErrorSent;
 import org.anonchat.realtime.connections.entity.ProtocolException;
 import org.anonchat.realtime.connections.entity.ServerEvent;
 import org.anonchat.realtime.identity.entity.Identity;
@@ -55,6 +56,8 @@ public class CommandHandler {
   @Inject MessageCommands messageCommands;
   @Inject Presence presence;
   @Inject org.anonchat.realtime.typing.control.Typing typing;
+  @Inject Enforcement enforcement;
+  @Inject jakarta.enterprise.event.Event<ErrorSent> errorSent;
 
   /** Decodes and carries out a text frame; never throws. */
   public void handle(Connection c, String text) {
@@ -70,12 +73,16 @@ public class CommandHandler {
       refuse(c, new ProtocolException(codeOf(e.reason()), e.getMessage()).withRef(ref));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Frame failed on connection " + c.id(), e);
-      c.send(Wire.encode(new ServerEvent.Error(ref, ErrorCode.INTERNAL, "internal error")));
+      refuse(c, new ProtocolException(ErrorCode.INTERNAL, "internal error").withRef(ref));
     }
   }
 
-  /** The error goes out; a connection whose frames keep being refused is closed with 1008 (AbuseLimits). */
+  /**
+   * Every error reply goes through here: the metrics count errors by code, and a connection whose frames keep
+   * being refused is closed with 1008 (AbuseLimits).
+   */
   private void refuse(Connection c, ProtocolException e) {
+    errorSent.fire(new ErrorSent(e.code()));
     c.send(Wire.encode(e));
     if (limits.offended(c)) c.close(AbuseLimits.OFFENDER);
   }
@@ -86,6 +93,7 @@ public class CommandHandler {
     if (command instanceof RequestChallenge r) { c.send(Wire.encode(authentication.newChallenge(c, r.ref()))); return; }
     Identity me = c.identity();
     if (me == null) throw new ProtocolException(ErrorCode.NOT_AUTHENTICATED, "send auth first");
+    enforcement.check(me, command);
     if (command instanceof JoinRoom j) join(c, me, j);
     else if (command instanceof CreateRoom r) roomCommands.create(c, me, r);
     else if (command instanceof Invite i) roomCommands.invite(c, me, i);
@@ -108,6 +116,7 @@ public class CommandHandler {
 
   private void auth(Connection c, Auth a) {
     Identity identity = authentication.authenticate(c, a);
+    if (identity == null) return; // banned: refused and closed
     c.send(Wire.encode(new ServerEvent.AuthOk(a.ref(), identity.userId(), identity.displayName(), identity.avatarUrl(),
         identity.token(), identity.tokenExpiresAt(), identity.walletAddress())));
     snapshot(c, identity, null, null);

@@ -43,6 +43,7 @@ public final class Connection {
   private volatile Thread drainer;
   private volatile Identity identity;
   private volatile long lastHeardNanos = System.nanoTime();
+  private final long openedAt = System.currentTimeMillis();
 
   Connection(String id, Session session, int maxQueued, ConnectionLimits limits, String clientAddress) {
     this.id = id;
@@ -174,6 +175,24 @@ public final class Connection {
   /** Takes the nonce for one proof attempt: whatever the outcome, it cannot be used again. */
   public Challenge takeChallenge() {
     return challenge.getAndSet(null);
+  }
+
+  /** When the socket opened (epoch ms), for operators. */
+  public long openedAt() {
+    return openedAt;
+  }
+
+  /**
+   * The peer's address as the server saw it, for operators. The WebSocket API has no accessor for it; Tyrus
+   * (Payara, GlassFish) offers {@code getRemoteAddr()} on its session, so it is read reflectively.
+   */
+  public String remoteAddress() {
+    try {
+      Object address = session.getClass().getMethod("getRemoteAddr").invoke(session);
+      return address == null ? "unknown" : address.toString();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   public boolean isOpen() {

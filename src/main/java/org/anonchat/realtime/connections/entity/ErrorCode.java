@@ -16,5 +16,9 @@ public enum ErrorCode {
   CHALLENGE_EXPIRED,
   ROOM_EXISTS,
   TOO_MANY_CONNECTIONS,
-  INTERNAL
+  INTERNAL,
+  /** The user is muted by an operator: no send_message or edit_message until the mute ends. */
+  MUTED,
+  /** The user is banned by an operator: the socket is closed with 4003 right after this error. */
+  BANNED
 }

@@ -87,6 +87,11 @@ public class Identities {
     }
   }
 
+  /** The user a genuine, unexpired identity token speaks for (used where HTTP callers present one). */
+  public Optional<String> userOf(String token) {
+    return signer.verify(token, System.currentTimeMillis());
+  }
+
   /** Trimmed display name, 1..64 characters; null if unacceptable. */
   public static String acceptableDisplayName(String raw) {
     String name = raw.strip();

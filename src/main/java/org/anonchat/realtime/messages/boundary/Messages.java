@@ -68,6 +68,17 @@ public class Messages {
     return deleted;
   }
 
+  /** An operator deletes any message; the room hears {@code message_deleted} as for an author's delete. */
+  public ChatMessage deleteByOperator(String roomId, String messageId) {
+    ChatMessage deleted = transcript.deleteByOperator(roomId, messageId, System.currentTimeMillis());
+    changed.fire(new MessageChanged(deleted, true));
+    return deleted;
+  }
+
+  public List<ChatMessage> search(String roomId, String userId, String text, Long beforeCreatedAt, int limit) {
+    return transcript.search(roomId, userId, text, beforeCreatedAt, limit);
+  }
+
   /** Records delivered (or read, which implies delivered) receipts; the room hears each first one. */
   public void acknowledge(String roomId, List<String> messageIds, String userId, String displayName, boolean read) {
     List<ReceiptRecorded> recorded =

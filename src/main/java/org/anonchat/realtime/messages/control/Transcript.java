@@ -191,6 +191,40 @@ public class Transcript {
     return recorded;
   }
 
+  /** An operator's deletion: any author's message; NOT_FOUND if absent or already deleted. */
+  public ChatMessage deleteByOperator(String roomId, String messageId, long now) {
+    ChatMessage message = em.find(ChatMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+    if (message == null || !message.roomId().equals(roomId) || message.isDeleted()) {
+      throw new MessageRejected(Reason.NOT_FOUND, "no message " + messageId + " in room " + roomId);
+    }
+    message.delete(now);
+    return message;
+  }
+
+  /**
+   * The newest messages first, optionally only of one room, of one user, or containing {@code text}
+   * (case-insensitive), created before {@code beforeCreatedAt} (for paging).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ChatMessage> search(String roomId, String userId, String text, Long beforeCreatedAt, int limit) {
+    StringBuilder jpql = new StringBuilder("SELECT m FROM ChatMessage m WHERE 1 = 1");
+    if (roomId != null) jpql.append(" AND m.roomId = :roomId");
+    if (userId != null) jpql.append(" AND m.userId = :userId");
+    if (text != null) jpql.append(" AND LOWER(m.content) LIKE :text ESCAPE '\\'");
+    if (beforeCreatedAt != null) jpql.append(" AND m.createdAt < :before");
+    var query = em.createQuery(jpql.append(" ORDER BY m.createdAt DESC, m.seq DESC").toString(), ChatMessage.class)
+        .setMaxResults(limit);
+    if (roomId != null) query.setParameter("roomId", roomId);
+    if (userId != null) query.setParameter("userId", userId);
+    if (text != null) query.setParameter("text", "%" + likeEscaped(text.toLowerCase(java.util.Locale.ROOT)) + "%");
+    if (beforeCreatedAt != null) query.setParameter("before", beforeCreatedAt);
+    return query.getResultList();
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
   private ChatMessage ownMessage(String roomId, String messageId, String userId) {
     ChatMessage message = em.find(ChatMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
     if (message == null || !message.roomId().equals(roomId) || message.isDeleted()) {

@@ -111,6 +111,22 @@ public class Rooms {
     }
   }
 
+  /** Removes a member at once, whatever their connections (an operator closed the room). */
+  public void evict(String roomId, String userId) {
+    remove(roomId, userId);
+  }
+
+  /** Live rooms and their member counts, for operators. */
+  public Map<String, Integer> memberCounts() {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (Room room : rooms.values()) {
+      synchronized (room) {
+        if (!room.isClosed()) counts.put(room.id(), room.memberCount());
+      }
+    }
+    return counts;
+  }
+
   private void remove(String roomId, String userId) {
     if (Boolean.TRUE.equals(withRoom(roomId, false, room -> room.remove(userId)))) {
       forget(userId, roomId);
