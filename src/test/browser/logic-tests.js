@@ -1,7 +1,7 @@
 // The client's pure logic (backoff, the chat reducer) and its reconnect/queue rules, checked in the real
 // browser. The socket here is a scripted stand-in so timing and server replies are under the test's control;
 // the real server and socket are covered by ChatPageIT. ClientLogicIT reads window.testResults.
-import { AnonChatClient, backoffDelay, ConnectionState } from '../js/anonchat-client.js';
+import { AnonChatClient, backoffDelay, ConnectionState, randomId } from '../js/anonchat-client.js';
 import { chatReducer, initialChatState, laterStatus } from '../js/realtime-chat.js';
 
 const tests = [];
@@ -113,6 +113,12 @@ test('the default maximum is 5 reconnect attempts; Infinity is allowed', () => {
 });
 
 // ---- the client ----
+
+test('message ids are v4 UUIDs, also where crypto.randomUUID is missing (plain http from another host)', () => {
+  const ids = new Set(Array.from({ length: 100 }, () => randomId()));
+  assertEqual(ids.size, 100, 'distinct ids');
+  for (const id of ids) assert(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id), `not a v4 UUID: ${id}`);
+});
 
 test('connect resolves only once the socket is open and auth_ok has arrived', async () => {
   const client = newClient();

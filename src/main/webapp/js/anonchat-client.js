@@ -38,6 +38,19 @@ export function defaultSocketUrl(moduleUrl = import.meta.url) {
   return url.toString();
 }
 
+/**
+ * A random UUID (v4). crypto.randomUUID exists only in secure contexts (https, localhost), and a page served
+ * over plain http from another host must still be able to send; getRandomValues exists everywhere.
+ */
+export function randomId() {
+  if (globalThis.crypto?.randomUUID && globalThis.isSecureContext !== false) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** An error the server sent (`code` from the protocol's table) or one the client raised (TIMEOUT, ...). */
 export class ChatError extends Error {
   constructor(code, message, ref) {
@@ -316,7 +329,7 @@ export class AnonChatClient {
    * (pass the old one to retry a failed send). Offline, the send waits in a bounded queue and goes out after
    * the reconnect; a send cut off before its ack is sent again with the same id, so the server stores it once.
    */
-  sendMessage(roomId, content, { clientMessageId = crypto.randomUUID(), timeoutMs = this.options.requestTimeoutMs } = {}) {
+  sendMessage(roomId, content, { clientMessageId = randomId(), timeoutMs = this.options.requestTimeoutMs } = {}) {
     return new Promise((resolve, reject) => {
       const send = { roomId, content, clientMessageId, timeoutMs, resolve, reject };
       if (this.state === ConnectionState.CONNECTED) this.transmit(send);

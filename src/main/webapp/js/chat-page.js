@@ -1,6 +1,6 @@
 // The chat page: display name → room → conversation. DOM wiring only; the protocol lives in anonchat-client.js,
 // the room's state in realtime-chat.js, the message rows in message-list.js.
-import { AnonChatClient } from './anonchat-client.js';
+import { AnonChatClient, randomId } from './anonchat-client.js';
 import { createRealtimeChat } from './realtime-chat.js';
 import { createMessageList } from './message-list.js';
 
@@ -149,7 +149,7 @@ $('room-form').addEventListener('submit', (event) => {
   if (roomId) openRoom(roomId);
 });
 
-$('new-room').addEventListener('click', () => openRoom(`room-${crypto.randomUUID().slice(0, 8)}`));
+$('new-room').addEventListener('click', () => openRoom(`room-${randomId().slice(0, 8)}`));
 
 $('leave-room').addEventListener('click', () => {
   closeRoom();

@@ -1,6 +1,7 @@
 // One room's live state on top of an AnonChatClient: what useRealtimeChat was meant to be, without a framework.
 // chatReducer is pure (tested in the browser by src/test/browser/logic-tests.js); createRealtimeChat wires it
 // to the client's events and offers the actions.
+import { randomId } from './anonchat-client.js';
 
 const STATUS_RANK = { failed: -1, sending: 0, sent: 1, delivered: 2, read: 3 };
 
@@ -249,7 +250,7 @@ export function createRealtimeChat(client, roomId, options = {}) {
       return () => listeners.delete(listener);
     },
     /** Shows the message at once as "sending"; the ack makes it "sent"; a failure marks it "failed" (retry resends it). */
-    send(content, { clientMessageId = crypto.randomUUID() } = {}) {
+    send(content, { clientMessageId = randomId() } = {}) {
       stopTyping();
       const existing = state.messages.find((m) => m.id === null && m.clientMessageId === clientMessageId);
       if (existing) dispatch({ type: 'resending', clientMessageId });
