@@ -69,7 +69,8 @@ async function authenticate(socket, userId = 'u-ada', token = 'tok-1') {
 async function answerJoin(socket, roomId, { recovery } = {}) {
   await until(() => socket.all('join_room').some((f) => f.payload.roomId === roomId), 'join_room');
   socket.deliver('room_join', { userId: 'u-ada', roomId, displayName: 'Ada' });
-  if (recovery) socket.deliver('history', { roomId, messages: recovery, hasMore: false, recovered: true });
+  const ref = socket.all('join_room').find((f) => f.payload.roomId === roomId).ref;
+  if (recovery) socket.deliver('history', { roomId, messages: recovery, hasMore: false, recovered: true }, ref);
 }
 
 async function answerSnapshot(socket, roomId) {
@@ -198,7 +199,7 @@ test('after a drop: re-auth with the token, rejoin with sinceSeq, catch up, then
   assertEqual((await queued).seq, 9, 'queued send acknowledged');
 });
 
-test('a recovery history after the rejoin makes the history{afterSeq} fallback unnecessary', async () => {
+test('a complete recovery history after the rejoin makes the history{afterSeq} fallback unnecessary', async () => {
   const client = newClient();
   await connected(client);
   const joined = client.joinRoom('r');
@@ -213,6 +214,49 @@ test('a recovery history after the rejoin makes the history{afterSeq} fallback u
   await until(() => client.state === ConnectionState.CONNECTED, 'connected');
   assert(!latest().last('history'), 'asked for history although the recovery came');
   assertEqual(client.rooms.get('r').lastSeq, 4, 'last seq');
+});
+
+test('a capped recovery (recovered:false, hasMore) is paged on with afterSeq', async () => {
+  const client = newClient();
+  await connected(client);
+  const joined = client.joinRoom('r');
+  await answerJoin(latest(), 'r');
+  await joined;
+  latest().deliver('message', message(3));
+  latest().dropped(1006);
+  await until(() => FakeSocket.all.length === 2, 'a new socket');
+  const socket = latest();
+  await authenticate(socket);
+  await until(() => socket.last('join_room'), 'join_room');
+  socket.deliver('room_join', { userId: 'u-ada', roomId: 'r', displayName: 'Ada' });
+  socket.deliver('history', { roomId: 'r', messages: [message(4), message(5)], hasMore: true, recovered: false },
+    socket.last('join_room').ref);
+  await answerSnapshot(socket, 'r');
+  await until(() => socket.last('history'), 'paging on');
+  assertEqual(socket.last('history').payload.afterSeq, 5, 'afterSeq');
+  socket.deliver('history', { roomId: 'r', messages: [message(6)], hasMore: false }, socket.last('history').ref);
+  await until(() => client.state === ConnectionState.CONNECTED, 'connected');
+  assertEqual(client.rooms.get('r').lastSeq, 6, 'last seq');
+});
+
+test('a room where no seq was seen is joined again without sinceSeq; an empty room counts from 0', async () => {
+  const client = newClient();
+  await connected(client);
+  const joined = ['quiet', 'empty'].map((roomId) => client.joinRoom(roomId));
+  await answerJoin(latest(), 'quiet');
+  await answerJoin(latest(), 'empty');
+  await Promise.all(joined);
+  const page = client.history('empty', { limit: 50 });
+  latest().deliver('history', { roomId: 'empty', messages: [], hasMore: false }, latest().last('history').ref);
+  await page;
+  latest().dropped(1006);
+  await until(() => FakeSocket.all.length === 2, 'a new socket');
+  const socket = latest();
+  await authenticate(socket);
+  await answerJoin(socket, 'quiet');
+  await answerJoin(socket, 'empty');
+  const sinceSeq = (roomId) => socket.all('join_room').find((f) => f.payload.roomId === roomId).payload.sinceSeq;
+  assertEqual([sinceSeq('quiet'), sinceSeq('empty')], [undefined, 0], 'sinceSeq');
 });
 
 test('a send cut off before its ack goes again with the same clientMessageId and settles once', async () => {

@@ -73,7 +73,7 @@ export class AnonChatClient {
     this.userId = null;
     this.displayName = null;
     this.clientId = null;
-    this.rooms = new Map(); // roomId → { lastSeq }
+    this.rooms = new Map(); // roomId → { lastSeq: the highest seq seen, or null }
     this.handlers = new Map();
     this.pending = new Map(); // ref → { resolve, reject, timer, replyType }
     this.outbox = []; // sends waiting for a connection: { roomId, content, clientMessageId, resolve, reject }
@@ -274,7 +274,7 @@ export class AnonChatClient {
     const room = this.rooms.get(payload.roomId);
     if (!room) return;
     const seqs = type === 'message' ? [payload.seq] : (payload.messages ?? []).map((m) => m.seq);
-    for (const seq of seqs) if (Number.isInteger(seq) && seq > room.lastSeq) room.lastSeq = seq;
+    for (const seq of seqs) if (Number.isInteger(seq) && seq > (room.lastSeq ?? 0)) room.lastSeq = seq;
   }
 
   settle(frame) {
@@ -381,7 +381,7 @@ export class AnonChatClient {
    * seen there, and after a reconnect joins again with sinceSeq so the server sends what was missed.
    */
   joinRoom(roomId) {
-    if (!this.rooms.has(roomId)) this.rooms.set(roomId, { lastSeq: 0 });
+    if (!this.rooms.has(roomId)) this.rooms.set(roomId, { lastSeq: null }); // null: no seq seen yet
     return this.join(roomId, undefined);
   }
 
@@ -400,24 +400,27 @@ export class AnonChatClient {
   }
 
   /**
-   * Joins again after a reconnect. The server answers a join with sinceSeq with a recovery history; a server
-   * without that feature does not, which shows when the presence snapshot asked for right after the join
-   * (frames to one connection keep their order) arrives first: then the client pages with history{afterSeq}.
+   * Joins again after a reconnect. A server with recovery answers a join with sinceSeq with a history carrying
+   * `recovered` (paged on with afterSeq when capped). A server without it sends none, which shows when the presence
+   * snapshot asked for right after the join arrives first (frames to one connection keep their order): then the
+   * client pages with history{afterSeq} itself. A room where no seq was seen yet is joined plainly.
    */
   async rejoin(roomId) {
     const room = this.rooms.get(roomId);
-    let recovered = false;
-    const stop = this.on('history', (p, frame) => {
-      if (p.roomId === roomId && !frame.ref && 'recovered' in p) recovered = true;
-    });
+    if (room.lastSeq === null) {
+      await this.join(roomId, undefined).catch((error) => this.emit('client_error', { roomId, error }));
+      return;
+    }
+    let recovery = null;
+    const stop = this.on('history', (p) => { if (p.roomId === roomId && 'recovered' in p) recovery = p; });
     try {
       await this.join(roomId, room.lastSeq);
       await this.requestPresenceSnapshot(roomId);
       stop();
-      if (!recovered) await this.catchUp(roomId);
-    } catch (e) {
+      if (!recovery || recovery.hasMore) await this.catchUp(roomId);
+    } catch (error) {
       stop();
-      this.emit('client_error', { roomId, error: e });
+      this.emit('client_error', { roomId, error });
     }
   }
 
@@ -472,7 +475,14 @@ export class AnonChatClient {
 
   /** history{roomId, beforeSeq|afterSeq, limit}; resolves with the reply (messages in ascending seq, hasMore). */
   history(roomId, { beforeSeq, afterSeq, limit } = {}) {
-    return this.request('history', { roomId, beforeSeq, afterSeq, limit }, 'history');
+    return this.request('history', { roomId, beforeSeq, afterSeq, limit }, 'history').then((reply) => {
+      const room = this.rooms.get(roomId);
+      // The newest page of an empty room: from now on everything is new, so a rejoin asks for it all.
+      if (room && room.lastSeq === null && beforeSeq === undefined && afterSeq === undefined && !reply.hasMore) {
+        room.lastSeq = 0;
+      }
+      return reply;
+    });
   }
 
   editMessage(roomId, messageId, content) { return this.fire('edit_message', { roomId, messageId, content }); }
