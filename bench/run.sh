@@ -82,11 +82,16 @@ bench() { java -Xmx256m -cp "$BENCH_CP" org.anonchat.realtime.bench.LoadBenchmar
 PORT=$(free_port) || { log "no free loopback port found"; exit 3; }
 URL="http://127.0.0.1:$PORT/"
 log "starting the server on $URL (data in $WORK/data, max-queued-frames $QUEUE)"
-# Rate limits raised so the senders are limited by acks only; long messages allowed so that the
+# Rate limits raised so the senders are limited by acks only, and no cap on connections from one address
+# (every benchmark client comes from loopback); long messages allowed so that the
 # slow-reader scenario fills the socket buffers with few messages (docs/benchmark.md).
 java "-Xmx${BENCH_SERVER_HEAP:-512m}" \
   -Dchat.data.dir="$WORK/data" \
   -Dchat.rate.messages-per-second=100000 -Dchat.rate.message-burst=100000 \
+  -Dchat.rate.user-messages-per-second=100000 -Dchat.rate.user-message-burst=100000 \
+  -Dchat.rate.frames-per-second=100000 -Dchat.rate.frame-burst=100000 \
+  -Dchat.rate.receipts-per-second=100000 -Dchat.rate.receipt-burst=100000 \
+  -Dchat.connection.max-per-address=0 \
   -Dchat.connection.max-queued-frames="$QUEUE" -Dchat.messages.max-length=16000 \
   -jar "$JAR" --port "$PORT" --nocluster --rootdir "$WORK/root" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!

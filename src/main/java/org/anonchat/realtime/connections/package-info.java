@@ -6,6 +6,7 @@
  * outbox drained by async sends, so a slow peer never blocks a broadcast and is cut off when it falls too
  * far behind; broadcasts are encoded once; fan-out goes through the {@code Delivery} seam. This component
  * may use every other; none of them imports it (they publish CDI events that {@code Fanout} maps onto the
- * wire). See docs/protocol.md.
+ * wire). Abuse limits (token buckets, connection caps, auth deadline, 1008 for persistent offenders) and the
+ * handshake's Origin check live here too (docs/decisions/0012). See docs/protocol.md.
  */
 package org.anonchat.realtime.connections;

@@ -114,7 +114,7 @@ class MessagingIT {
   void concurrentSendersGetGapFreeSeqsDeliveredInOrder() throws Exception {
     String roomId = newRoom();
     int senders = 4;
-    int each = 20; // within the default burst of the per-connection rate limit
+    int each = 10; // within the default burst (10) of the per-connection and per-user message limits
     ChatClient[] clients = new ChatClient[senders];
     try (ChatClient reader = ChatClient.authenticated(base, "Reader")) {
       reader.join(roomId);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -30,17 +31,35 @@ public final class ChatClient implements AutoCloseable {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocket socket;
   private final JsonObject established;
+  private volatile String closeReason = "";
 
-  private ChatClient(URI uri) throws Exception {
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(uri, new Listener()).get(10, TimeUnit.SECONDS);
+  private ChatClient(URI uri, String origin) throws Exception {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    if (origin != null) builder.header("Origin", origin);
+    try {
+      this.socket = builder.buildAsync(uri, new Listener()).get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
     this.established = await("connection_established");
   }
 
-  /** Opens a connection to {@code /ws} on loopback, whatever host the container reports. */
+  /**
+   * Opens a connection to {@code /ws} on loopback, whatever host the container reports. Like any
+   * non-browser client, it sends no Origin header.
+   */
   public static ChatClient connect(URL base) throws Exception {
-    return new ChatClient(wsUri(base));
+    return new ChatClient(wsUri(base), null);
+  }
+
+  /** Opens a connection whose handshake carries {@code Origin}, as a browser's does. */
+  public static ChatClient connect(URL base, String origin) throws Exception {
+    return new ChatClient(wsUri(base), origin);
+  }
+
+  /** This connection's wallet-proof nonce from connection_established. */
+  public String challenge() {
+    return established.getJsonObject("payload").getString("challenge");
   }
 
   public static URI wsUri(URL base) {
@@ -78,7 +97,13 @@ public final class ChatClient implements AutoCloseable {
   }
 
   public void sendRaw(String text) {
-    socket.sendText(text, true).join();
+    try {
+      socket.sendText(text, true).join();
+    } catch (RuntimeException e) {
+      synchronized (inbox) {
+        throw new AssertionError("send failed; " + recent(), e);
+      }
+    }
   }
 
   public JsonObject await(String type) {
@@ -97,7 +122,7 @@ public final class ChatClient implements AutoCloseable {
         JsonObject hit = take(type, payloadMatches);
         if (hit != null) return hit;
         long left = deadline - System.nanoTime();
-        if (left <= 0) throw new AssertionError("no " + type + " within " + timeout + "; received " + inbox);
+        if (left <= 0) throw new AssertionError("no " + type + " within " + timeout + "; " + recent());
         try {
           TimeUnit.NANOSECONDS.timedWait(inbox, left);
         } catch (InterruptedException e) {
@@ -106,6 +131,41 @@ public final class ChatClient implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** For failure messages: the socket's state and the last frames left unread (not all: there may be thousands). */
+  private String recent() {
+    String state = closed.isDone() ? "socket closed with " + closed.getNow(null) + " " + closeReason : "socket open";
+    int from = Math.max(0, inbox.size() - 8);
+    return state + "; " + inbox.size() + " unread frames, the last: " + inbox.subList(from, inbox.size());
+  }
+
+  /**
+   * The first unseen frame of this type, or null if the socket is closed without one; fails after
+   * {@code timeout} if neither happens.
+   */
+  public JsonObject awaitOrClosed(String type, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (inbox) {
+      while (true) {
+        JsonObject hit = take(type, f -> true);
+        if (hit != null) return hit;
+        if (closed.isDone()) return null;
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new AssertionError("neither " + type + " nor a close within " + timeout + "; " + recent());
+        try {
+          TimeUnit.NANOSECONDS.timedWait(inbox, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted");
+        }
+      }
+    }
+  }
+
+  /** The close code once the socket is closed (-1 for an abnormal end), or null while it is open. */
+  public Integer closeCode() {
+    return closed.getNow(null);
   }
 
   /** Asserts that no such frame arrives within {@code window} (for "nothing is announced" checks). */
@@ -125,6 +185,41 @@ public final class ChatClient implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Waits until a frame matching {@code frameMatches} has arrived, without taking it out of the inbox. */
+  public JsonObject awaitPresent(Predicate<JsonObject> frameMatches, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (inbox) {
+      while (true) {
+        for (JsonObject frame : inbox) {
+          if (frameMatches.test(frame)) return frame;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new AssertionError("no matching frame within " + timeout + "; " + recent());
+        try {
+          TimeUnit.NANOSECONDS.timedWait(inbox, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted");
+        }
+      }
+    }
+  }
+
+  /** Removes and returns every frame received so far whose type is one of {@code types}, in arrival order. */
+  public List<JsonObject> takeAll(Set<String> types) {
+    List<JsonObject> taken = new ArrayList<>();
+    synchronized (inbox) {
+      for (Iterator<JsonObject> it = inbox.iterator(); it.hasNext(); ) {
+        JsonObject frame = it.next();
+        if (types.contains(frame.getString("type"))) {
+          taken.add(frame);
+          it.remove();
+        }
+      }
+    }
+    return taken;
   }
 
   /** Waits for the server to close the socket and returns the close code. */
@@ -183,13 +278,22 @@ public final class ChatClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      closeReason = reason;
       closed.complete(statusCode);
+      wake();
       return null;
     }
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
       closed.complete(-1);
+      wake();
+    }
+
+    private void wake() {
+      synchronized (inbox) {
+        inbox.notifyAll();
+      }
     }
   }
 }

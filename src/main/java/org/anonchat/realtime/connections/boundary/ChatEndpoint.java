@@ -9,15 +9,16 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.anonchat.realtime.connections.control.CommandHandler;
 import org.anonchat.realtime.connections.control.Connection;
 import org.anonchat.realtime.connections.control.Connections;
+import org.anonchat.realtime.connections.control.Shutdown;
 import org.anonchat.realtime.connections.control.Wire;
 import org.anonchat.realtime.connections.entity.ServerEvent;
+import org.anonchat.realtime.identity.control.Challenges;
+import org.anonchat.realtime.identity.entity.Challenge;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The chat socket. Text frames in, JSON events out; everything else happens in the control classes. */
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChatEndpoint {
 
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject
   @ConfigProperty(name = "chat.connection.max-frame-bytes", defaultValue = "65536")
@@ -33,6 +33,8 @@ public class ChatEndpoint {
 
   @Inject Connections connections;
   @Inject CommandHandler commands;
+  @Inject Shutdown shutdown;
+  @Inject Challenges challenges;
 
   @OnOpen
   public void open(Session session) {
@@ -40,7 +42,10 @@ public class ChatEndpoint {
     session.setMaxTextMessageBufferSize(maxFrameBytes);
     session.setMaxBinaryMessageBufferSize(1024);
     Connection connection = connections.open(session);
-    connection.send(Wire.encode(new ServerEvent.ConnectionEstablished(connection.id(), challenge())));
+    if (connection == null) return; // refused: too many connections from this address
+    Challenge challenge = challenges.issue();
+    connection.challenge(challenge);
+    connection.send(Wire.encode(new ServerEvent.ConnectionEstablished(connection.id(), challenge.nonce(), challenge.expiresAt())));
   }
 
   @OnMessage
@@ -48,7 +53,12 @@ public class ChatEndpoint {
     Connection connection = connections.of(session);
     if (connection == null) return;
     connection.heard();
-    commands.handle(connection, text);
+    if (!shutdown.begin()) return; // stopping: the socket is about to close with 1001
+    try {
+      commands.handle(connection, text);
+    } finally {
+      shutdown.finished();
+    }
   }
 
   @OnMessage
@@ -65,12 +75,5 @@ public class ChatEndpoint {
   @OnError
   public void error(Session session, Throwable error) {
     LOG.log(Level.WARNING, "Socket error on " + session.getUserProperties().get("chat.connectionId") + ": " + error);
-  }
-
-  /** A fresh nonce per connection, for the wallet proof that a later protocol step signs. */
-  private static String challenge() {
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -10,6 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.anonchat.realtime.connections.entity.ClientCommand;
 import org.anonchat.realtime.connections.entity.ClientCommand.Auth;
+import org.anonchat.realtime.connections.entity.ClientCommand.CreateInvite;
+import org.anonchat.realtime.connections.entity.ClientCommand.CreateRoom;
+import org.anonchat.realtime.connections.entity.ClientCommand.Invite;
+import org.anonchat.realtime.connections.entity.ClientCommand.RequestChallenge;
 import org.anonchat.realtime.connections.entity.ClientCommand.DeleteMessage;
 import org.anonchat.realtime.connections.entity.ClientCommand.EditMessage;
 import org.anonchat.realtime.connections.entity.ClientCommand.History;
@@ -28,7 +32,6 @@ import org.anonchat.realtime.connections.entity.ClientCommand.WalletEvent;
 import org.anonchat.realtime.connections.entity.ErrorCode;
 import org.anonchat.realtime.connections.entity.ProtocolException;
 import org.anonchat.realtime.connections.entity.ServerEvent;
-import org.anonchat.realtime.identity.control.Identities;
 import org.anonchat.realtime.identity.entity.Identity;
 import org.anonchat.realtime.messages.entity.MessageRejected;
 import org.anonchat.realtime.presence.control.Presence;
@@ -44,8 +47,10 @@ public class CommandHandler {
 
   private static final Logger LOG = Logger.getLogger(CommandHandler.class.getName());
 
-  @Inject Identities identities;
-  @Inject Connections connections;
+  @Inject Authentication authentication;
+  @Inject AbuseLimits limits;
+  @Inject RoomCommands roomCommands;
+  @Inject WalletAnnouncements wallets;
   @Inject Rooms rooms;
   @Inject MessageCommands messageCommands;
   @Inject Presence presence;
@@ -57,23 +62,34 @@ public class CommandHandler {
     try {
       ClientCommand command = Wire.decode(text);
       ref = command.ref();
+      limits.admit(c, command);
       dispatch(c, command);
     } catch (ProtocolException e) {
-      c.send(Wire.encode(e.withRef(ref)));
+      refuse(c, e.withRef(ref));
     } catch (MessageRejected e) {
-      c.send(Wire.encode(new ProtocolException(codeOf(e.reason()), e.getMessage()).withRef(ref)));
+      refuse(c, new ProtocolException(codeOf(e.reason()), e.getMessage()).withRef(ref));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Frame failed on connection " + c.id(), e);
       c.send(Wire.encode(new ServerEvent.Error(ref, ErrorCode.INTERNAL, "internal error")));
     }
   }
 
+  /** The error goes out; a connection whose frames keep being refused is closed with 1008 (AbuseLimits). */
+  private void refuse(Connection c, ProtocolException e) {
+    c.send(Wire.encode(e));
+    if (limits.offended(c)) c.close(AbuseLimits.OFFENDER);
+  }
+
   private void dispatch(Connection c, ClientCommand command) {
     if (command instanceof Auth a) { auth(c, a); return; }
     if (command instanceof Pong) return; // any frame already counted as a sign of life
+    if (command instanceof RequestChallenge r) { c.send(Wire.encode(authentication.newChallenge(c, r.ref()))); return; }
     Identity me = c.identity();
     if (me == null) throw new ProtocolException(ErrorCode.NOT_AUTHENTICATED, "send auth first");
     if (command instanceof JoinRoom j) join(c, me, j);
+    else if (command instanceof CreateRoom r) roomCommands.create(c, me, r);
+    else if (command instanceof Invite i) roomCommands.invite(c, me, i);
+    else if (command instanceof CreateInvite i) roomCommands.createInvite(c, me, i);
     else if (command instanceof LeaveRoom l) leave(c, me, l);
     else if (command instanceof SendMessage s) messageCommands.send(c, me, s);
     else if (command instanceof MessageDelivered d) messageCommands.acknowledge(me, d.roomId(), List.of(d.messageId()), false);
@@ -83,7 +99,7 @@ public class CommandHandler {
     else if (command instanceof DeleteMessage d) messageCommands.delete(c, me, d);
     else if (command instanceof Typing t) typing.typing(Membership.require(rooms, me, t.roomId()), me.userId(), me.displayName());
     else if (command instanceof StopTyping t) typing.stopTyping(Membership.require(rooms, me, t.roomId()), me.userId());
-    else if (command instanceof WalletEvent w) wallet(w);
+    else if (command instanceof WalletEvent w) wallets.announce(me, w);
     else if (command instanceof RequestPresenceSnapshot p) snapshot(c, me, p.ref(), p.roomId());
     else if (command instanceof SetPresence p) presence.setStatus(me.userId(), c.id(), p.status());
     else if (command instanceof History h) messageCommands.history(c, me, h);
@@ -91,17 +107,9 @@ public class CommandHandler {
   }
 
   private void auth(Connection c, Auth a) {
-    String name = Identities.acceptableDisplayName(a.displayName());
-    if (name == null) {
-      throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "displayName must be 1.." + Identities.MAX_DISPLAY_NAME + " characters");
-    }
-    if (!Identities.acceptableAvatarUrl(a.avatarUrl())) {
-      throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "avatarUrl must be an http(s) URL of at most " + Identities.MAX_AVATAR_URL + " characters");
-    }
-    Identity identity = identities.authenticate(name, a.avatarUrl(), a.token());
-    connections.authenticate(c, identity);
+    Identity identity = authentication.authenticate(c, a);
     c.send(Wire.encode(new ServerEvent.AuthOk(a.ref(), identity.userId(), identity.displayName(), identity.avatarUrl(),
-        identity.token(), identity.tokenExpiresAt())));
+        identity.token(), identity.tokenExpiresAt(), identity.walletAddress())));
     snapshot(c, identity, null, null);
   }
 
@@ -109,21 +117,18 @@ public class CommandHandler {
     if (!c.rooms().contains(j.roomId()) && c.rooms().size() >= rooms.maxRoomsPerConnection()) {
       throw new ProtocolException(ErrorCode.FORBIDDEN, "a connection may join at most " + rooms.maxRoomsPerConnection() + " rooms");
     }
-    c.rooms().add(j.roomId());
-    rooms.join(j.roomId(), me.userId(), me.displayName(), c.id());
+    roomCommands.checkJoin(me, j);
+    Runnable join = () -> {
+      c.rooms().add(j.roomId());
+      rooms.join(j.roomId(), me.userId(), me.displayName(), c.id());
+    };
+    if (j.sinceSeq() == null) join.run();
+    else messageCommands.joinAndRecover(c, me, j, join);
   }
 
   private void leave(Connection c, Identity me, LeaveRoom l) {
     if (!c.rooms().remove(l.roomId())) throw Membership.notAMember(l.roomId());
     rooms.leave(l.roomId(), me.userId(), c.id());
-  }
-
-  /**
-   * A connection may only announce a wallet it has proven (the proof arrives with the identity-and-abuse
-   * work); until then every announcement is refused rather than relayed as the original did.
-   */
-  private void wallet(WalletEvent w) {
-    throw new ProtocolException(ErrorCode.FORBIDDEN, "this connection has not proven that wallet");
   }
 
   private void snapshot(Connection c, Identity me, String ref, String roomId) {

@@ -9,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.anonchat.realtime.identity.entity.Challenge;
 import org.anonchat.realtime.identity.entity.Identity;
 
 /**
@@ -34,16 +36,20 @@ public final class Connection {
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private final RateLimit rateLimit;
+  private final ConnectionLimits limits;
+  private final String clientAddress;
+  private final long openedNanos = System.nanoTime();
+  private final AtomicReference<Challenge> challenge = new AtomicReference<>();
   private volatile Thread drainer;
   private volatile Identity identity;
   private volatile long lastHeardNanos = System.nanoTime();
 
-  Connection(String id, Session session, int maxQueued, RateLimit rateLimit) {
+  Connection(String id, Session session, int maxQueued, ConnectionLimits limits, String clientAddress) {
     this.id = id;
     this.session = session;
     this.maxQueued = maxQueued;
-    this.rateLimit = rateLimit;
+    this.limits = limits;
+    this.clientAddress = clientAddress;
   }
 
   /** Queues a frame; false if the connection is closing or was just cut off for falling behind. */
@@ -109,6 +115,11 @@ public final class Connection {
     }
   }
 
+  /** Nothing queued or being written. */
+  boolean drained() {
+    return queued.get() == 0 && !sending.get();
+  }
+
   public void heard() {
     lastHeardNanos = System.nanoTime();
   }
@@ -142,8 +153,27 @@ public final class Connection {
     return rooms;
   }
 
-  public RateLimit rateLimit() {
-    return rateLimit;
+  ConnectionLimits limits() {
+    return limits;
+  }
+
+  /** The peer's IP address as the container saw it, or null where the container does not tell. */
+  String clientAddress() {
+    return clientAddress;
+  }
+
+  long ageNanos(long now) {
+    return now - openedNanos;
+  }
+
+  /** Replaces the wallet-proof nonce; an earlier one is no longer accepted. */
+  public void challenge(Challenge next) {
+    challenge.set(next);
+  }
+
+  /** Takes the nonce for one proof attempt: whatever the outcome, it cannot be used again. */
+  public Challenge takeChallenge() {
+    return challenge.getAndSet(null);
   }
 
   public boolean isOpen() {

@@ -29,12 +29,7 @@ public class Connections {
   int maxQueued;
 
   @Inject
-  @ConfigProperty(name = "chat.rate.messages-per-second", defaultValue = "5")
-  double messagesPerSecond;
-
-  @Inject
-  @ConfigProperty(name = "chat.rate.message-burst", defaultValue = "20")
-  int messageBurst;
+  AbuseLimits limits;
 
   @Inject
   Rooms rooms;
@@ -45,9 +40,19 @@ public class Connections {
   @Inject
   Typing typing;
 
+  /** Registers a new socket; null (and the socket closed with 1008) if its address has too many already. */
   public Connection open(Session session) {
+    String address = ClientAddress.of(session);
+    if (!limits.admitAddress(address)) {
+      try {
+        session.close(AbuseLimits.ADDRESS_FULL);
+      } catch (java.io.IOException | RuntimeException e) {
+        // already gone: nothing was registered
+      }
+      return null;
+    }
     String id = UUID.randomUUID().toString();
-    Connection connection = new Connection(id, session, maxQueued, new RateLimit(messagesPerSecond, messageBurst, System.nanoTime()));
+    Connection connection = new Connection(id, session, maxQueued, limits.newConnection(), address);
     session.getUserProperties().put(ID, id);
     byId.put(id, connection);
     return connection;
@@ -75,13 +80,13 @@ public class Connections {
     String previous = connection.userId();
     if (previous != null && previous.equals(identity.userId())) {
       connection.identity(identity); // same user again, perhaps under a new name: room mates see it
-      presence.renamed(identity.userId(), identity.displayName());
+      presence.renamed(identity.userId(), identity.displayName(), identity.walletAddress());
       return;
     }
     if (previous != null) release(connection, previous, true);
     connection.identity(identity);
     byUser.computeIfAbsent(identity.userId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
-    presence.connected(identity.userId(), identity.displayName(), connection.id());
+    presence.connected(identity.userId(), identity.displayName(), identity.walletAddress(), connection.id());
   }
 
   /** The socket closed (any reason): forget it; presence and rooms apply their grace period. */
@@ -89,6 +94,7 @@ public class Connections {
     String id = (String) session.getUserProperties().get(ID);
     Connection connection = id == null ? null : byId.remove(id);
     if (connection == null) return;
+    limits.releaseAddress(connection.clientAddress());
     String userId = connection.userId();
     if (userId != null) release(connection, userId, false);
   }

@@ -1,8 +1,8 @@
 package org.anonchat.realtime.connections.control;
 
 /**
- * A token bucket: {@code burst} actions at once, refilled at {@code perSecond}. Per connection, for the
- * actions that write (send, edit, delete). Thread-safe; the clock is passed in so it is unit tested.
+ * A token bucket: {@code burst} actions at once, refilled at {@code perSecond}. Thread-safe; the clock is
+ * passed in so it is unit tested. {@link AbuseLimits} holds one per connection and kind of action.
  */
 public final class RateLimit {
 
@@ -16,6 +16,11 @@ public final class RateLimit {
     this.burst = burst;
     this.tokens = burst;
     this.lastNanos = nowNanos;
+  }
+
+  /** True once the bucket has refilled completely: it then behaves exactly like a new one. */
+  public synchronized boolean isFull(long nowNanos) {
+    return tokens + (nowNanos - lastNanos) * perNano >= burst;
   }
 
   public synchronized boolean tryAcquire(long nowNanos) {

@@ -12,7 +12,7 @@ final class Views {
 
   static MessageView of(ChatMessage m) {
     return new MessageView(m.id(), m.seq(), m.roomId(), m.userId(), m.displayName(), m.avatarUrl(), m.content(),
-        m.createdAt(), m.clientMessageId(), m.editedAt(), m.isDeleted(), m.aggregateStatus());
+        m.createdAt(), m.clientMessageId(), m.editedAt(), m.isDeleted(), m.aggregateStatus(), null);
   }
 
   static UserPresence of(PresenceChanged p) {

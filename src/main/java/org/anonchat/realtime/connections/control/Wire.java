@@ -25,6 +25,8 @@ public final class Wire {
 
   private static final JsonProvider PROVIDER = JsonProvider.provider();
   private static final JsonBuilderFactory JSON = PROVIDER.createBuilderFactory(Map.of());
+  /** Deepest nesting of objects and arrays a client frame may have. */
+  static final int MAX_DEPTH = 16;
 
   private Wire() {}
 
@@ -75,6 +77,9 @@ public final class Wire {
    * reader, because Parsson's reader silently ignores whatever follows the first value (parsson#18).
    */
   public static JsonObject parseObject(String text) {
+    if (nestedDeeperThan(text, MAX_DEPTH)) {
+      throw new ProtocolException(ErrorCode.INVALID_JSON, "frame is nested deeper than " + MAX_DEPTH + " levels");
+    }
     try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new ProtocolException(ErrorCode.INVALID_JSON, "frame must be a JSON object");
@@ -87,6 +92,29 @@ public final class Wire {
     } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
       throw new ProtocolException(ErrorCode.INVALID_JSON, "frame must be a JSON object");
     }
+  }
+
+  /**
+   * A frame of 64 KiB can nest 32,000 levels, and building such a value recurses once per level. The protocol
+   * needs three, so anything deeper is refused by a linear scan before the parser sees it.
+   */
+  static boolean nestedDeeperThan(String text, int max) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') i++;
+        else if (c == '"') inString = false;
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        if (++depth > max) return true;
+      } else if (c == '}' || c == ']') {
+        depth--;
+      }
+    }
+    return false;
   }
 
   private static String ref(JsonObject envelope) {

@@ -12,31 +12,47 @@ public sealed interface ClientCommand {
   String ref();
 
   /** Wire type names, as the original client spells them. */
-  List<String> TYPES = List.of("auth", "join_room", "room_join", "leave_room", "send_message",
+  List<String> TYPES = List.of("auth", "request_challenge", "create_room", "invite", "create_invite", "join_room", "room_join", "leave_room", "send_message",
       "message_delivered", "message_read", "mark_read", "edit_message", "delete_message", "typing",
       "stop_typing", "wallet_event", "request_presence_snapshot", "set_presence", "history", "pong");
 
   static ClientCommand from(String type, String ref, Payload p) {
     return switch (type) {
-      case "auth" -> new Auth(ref, p.requiredString("displayName"), p.optionalString("avatarUrl"), p.optionalString("token"));
+      case "auth" -> Auth.of(ref, p);
+      case "request_challenge" -> new RequestChallenge(ref);
+      case "create_room" -> new CreateRoom(ref, p.requiredRoomId("roomId"), p.optionalString("name"), p.optionalBoolean("private"));
+      case "invite" -> Invite.of(ref, p);
+      case "create_invite" -> new CreateInvite(ref, p.requiredRoomId("roomId"));
       // room_join is what the original shipped client sends for a join (seed-protocol.md 3.1).
-      case "join_room", "room_join" -> new JoinRoom(ref, p.requiredId("roomId"));
-      case "leave_room" -> new LeaveRoom(ref, p.requiredId("roomId"));
-      case "send_message" -> new SendMessage(ref, p.requiredId("roomId"), p.requiredString("content"), p.optionalId("clientMessageId"));
-      case "message_delivered" -> new MessageDelivered(ref, p.requiredId("roomId"), p.requiredId("messageId"));
-      case "message_read" -> new MessageRead(ref, p.requiredId("roomId"), p.requiredId("messageId"));
-      case "mark_read" -> new MarkRead(ref, p.requiredId("roomId"), p.requiredIds("messageIds"));
-      case "edit_message" -> new EditMessage(ref, p.requiredId("roomId"), p.requiredId("messageId"), p.requiredString("content"));
-      case "delete_message" -> new DeleteMessage(ref, p.requiredId("roomId"), p.requiredId("messageId"));
-      case "typing" -> new Typing(ref, p.requiredId("roomId"));
-      case "stop_typing" -> new StopTyping(ref, p.requiredId("roomId"));
+      case "join_room", "room_join" -> new JoinRoom(ref, p.requiredRoomId("roomId"), p.optionalId("inviteCode"), sinceSeq(p));
+      case "leave_room" -> new LeaveRoom(ref, p.requiredRoomId("roomId"));
+      case "send_message" -> new SendMessage(ref, p.requiredRoomId("roomId"), p.requiredString("content"), clientMessageId(p));
+      case "message_delivered" -> new MessageDelivered(ref, p.requiredRoomId("roomId"), p.requiredId("messageId"));
+      case "message_read" -> new MessageRead(ref, p.requiredRoomId("roomId"), p.requiredId("messageId"));
+      case "mark_read" -> new MarkRead(ref, p.requiredRoomId("roomId"), p.requiredIds("messageIds"));
+      case "edit_message" -> new EditMessage(ref, p.requiredRoomId("roomId"), p.requiredId("messageId"), p.requiredString("content"));
+      case "delete_message" -> new DeleteMessage(ref, p.requiredRoomId("roomId"), p.requiredId("messageId"));
+      case "typing" -> new Typing(ref, p.requiredRoomId("roomId"));
+      case "stop_typing" -> new StopTyping(ref, p.requiredRoomId("roomId"));
       case "wallet_event" -> new WalletEvent(ref, p.requiredString("action"), p.requiredString("walletAddress"));
-      case "request_presence_snapshot" -> new RequestPresenceSnapshot(ref, p.optionalId("roomId"));
+      case "request_presence_snapshot" -> new RequestPresenceSnapshot(ref, p.optionalRoomId("roomId"));
       case "set_presence" -> new SetPresence(ref, settableStatus(p.requiredString("status")));
       case "history" -> History.of(ref, p);
       case "pong" -> new Pong(ref);
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type: " + type);
     };
+  }
+
+  /** The original's later client calls it {@code idempotency_key}; {@code clientMessageId} wins if both are sent. */
+  private static String clientMessageId(Payload p) {
+    String id = p.optionalId("clientMessageId");
+    return id != null ? id : p.optionalId("idempotency_key");
+  }
+
+  private static Long sinceSeq(Payload p) {
+    Long since = p.optionalLong("sinceSeq");
+    if (since != null && since < 0) throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "sinceSeq must be 0 or more");
+    return since;
   }
 
   private static PresenceStatus settableStatus(String wire) {
@@ -47,9 +63,50 @@ public sealed interface ClientCommand {
     }
   }
 
-  record Auth(String ref, String displayName, String avatarUrl, String token) implements ClientCommand {}
+  /**
+   * {@code walletAddress} counts only together with {@code signature} (the proof); without one it is ignored,
+   * as the original client sends it unproven.
+   */
+  record Auth(String ref, String displayName, String avatarUrl, String token, String walletAddress, String signature)
+      implements ClientCommand {
 
-  record JoinRoom(String ref, String roomId) implements ClientCommand {}
+    static Auth of(String ref, Payload p) {
+      String signature = p.optionalString("signature");
+      String wallet = signature == null ? null : p.requiredString("walletAddress");
+      return new Auth(ref, p.requiredString("displayName"), p.optionalString("avatarUrl"), p.optionalString("token"),
+          wallet, signature);
+    }
+
+    public boolean provesWallet() {
+      return signature != null;
+    }
+  }
+
+  record RequestChallenge(String ref) implements ClientCommand {}
+
+  /** {@code isPrivate} is the wire's {@code private}; null means false. */
+  record CreateRoom(String ref, String roomId, String name, Boolean isPrivate) implements ClientCommand {}
+
+  /** Exactly one of {@code userId} and {@code walletAddress}. */
+  record Invite(String ref, String roomId, String userId, String walletAddress) implements ClientCommand {
+
+    static Invite of(String ref, Payload p) {
+      String userId = p.optionalId("userId");
+      String wallet = p.optionalString("walletAddress");
+      if ((userId == null) == (wallet == null)) {
+        throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "give userId or walletAddress (one of them)");
+      }
+      return new Invite(ref, p.requiredRoomId("roomId"), userId, wallet);
+    }
+  }
+
+  record CreateInvite(String ref, String roomId) implements ClientCommand {}
+
+  /**
+   * {@code inviteCode} (optional) admits the user to a private room it was made for; {@code sinceSeq}
+   * (optional): the client holds the room's messages up to this seq and wants what it missed.
+   */
+  record JoinRoom(String ref, String roomId, String inviteCode, Long sinceSeq) implements ClientCommand {}
 
   record LeaveRoom(String ref, String roomId) implements ClientCommand {}
 

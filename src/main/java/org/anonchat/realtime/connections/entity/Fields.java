@@ -13,6 +13,11 @@ final class Fields {
     else b.add(name, value);
   }
 
+  static void addOrNull(JsonObjectBuilder b, String name, Long value) {
+    if (value == null) b.addNull(name);
+    else b.add(name, value);
+  }
+
   static void addIfPresent(JsonObjectBuilder b, String name, String value) {
     if (value != null) b.add(name, value);
   }

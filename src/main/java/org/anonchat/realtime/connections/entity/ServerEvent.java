@@ -21,20 +21,57 @@ public sealed interface ServerEvent {
     return null;
   }
 
-  record ConnectionEstablished(String clientId, String challenge) implements ServerEvent {
+  record ConnectionEstablished(String clientId, String challenge, long challengeExpiresAt) implements ServerEvent {
     public String type() { return "connection_established"; }
     public JsonObjectBuilder payload(JsonBuilderFactory json) {
-      return json.createObjectBuilder().add("clientId", clientId).add("challenge", challenge);
+      return json.createObjectBuilder().add("clientId", clientId).add("challenge", challenge)
+          .add("challengeExpiresAt", challengeExpiresAt);
     }
   }
 
-  record AuthOk(String ref, String userId, String displayName, String avatarUrl, String token, long tokenExpiresAt)
-      implements ServerEvent {
+  /** A fresh wallet-proof nonce for this connection, in reply to request_challenge. */
+  record Challenge(String ref, String challenge, long expiresAt) implements ServerEvent {
+    public String type() { return "challenge"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("challenge", challenge).add("expiresAt", expiresAt);
+    }
+  }
+
+  /** {@code walletAddress} is the wallet this connection proved, or null ({@code walletVerified} false). */
+  record AuthOk(String ref, String userId, String displayName, String avatarUrl, String token, long tokenExpiresAt,
+      String walletAddress) implements ServerEvent {
     public String type() { return "auth_ok"; }
     public JsonObjectBuilder payload(JsonBuilderFactory json) {
       JsonObjectBuilder b = json.createObjectBuilder().add("userId", userId).add("displayName", displayName);
       Fields.addOrNull(b, "avatarUrl", avatarUrl);
-      return b.add("token", token).add("tokenExpiresAt", tokenExpiresAt);
+      b.add("token", token).add("tokenExpiresAt", tokenExpiresAt).add("walletVerified", walletAddress != null);
+      Fields.addOrNull(b, "walletAddress", walletAddress);
+      return b;
+    }
+  }
+
+  record RoomCreated(String ref, String roomId, String name, boolean isPrivate, String ownerId) implements ServerEvent {
+    public String type() { return "room_created"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("roomId", roomId).add("name", name).add("private", isPrivate)
+          .add("ownerId", ownerId);
+    }
+  }
+
+  /** {@code walletAddress} is the one the invite named, or null when it named a user id. */
+  record MemberInvited(String ref, String roomId, String userId, String walletAddress) implements ServerEvent {
+    public String type() { return "member_invited"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      JsonObjectBuilder b = json.createObjectBuilder().add("roomId", roomId).add("userId", userId);
+      Fields.addOrNull(b, "walletAddress", walletAddress);
+      return b;
+    }
+  }
+
+  record InviteCode(String ref, String roomId, String inviteCode, long expiresAt) implements ServerEvent {
+    public String type() { return "invite_code"; }
+    public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      return json.createObjectBuilder().add("roomId", roomId).add("inviteCode", inviteCode).add("expiresAt", expiresAt);
     }
   }
 
@@ -168,12 +205,30 @@ public sealed interface ServerEvent {
     }
   }
 
-  record History(String ref, String roomId, List<MessageView> messages, boolean hasMore) implements ServerEvent {
+  /**
+   * A page of a room's messages. A recovery (the answer to {@code join_room{sinceSeq}}) also says whether it
+   * holds everything missed ({@code recovered}) and lists older messages changed meanwhile ({@code changed});
+   * both are absent from a plain {@code history} reply.
+   */
+  record History(String ref, String roomId, List<MessageView> messages, boolean hasMore, Boolean recovered,
+      List<MessageView> changed) implements ServerEvent {
+    public History(String ref, String roomId, List<MessageView> messages, boolean hasMore) {
+      this(ref, roomId, messages, hasMore, null, null);
+    }
+
     public String type() { return "history"; }
     public JsonObjectBuilder payload(JsonBuilderFactory json) {
+      JsonObjectBuilder b = json.createObjectBuilder().add("roomId", roomId).add("messages", array(json, messages))
+          .add("hasMore", hasMore);
+      if (recovered != null) b.add("recovered", recovered);
+      if (changed != null) b.add("changed", array(json, changed));
+      return b;
+    }
+
+    private static JsonArrayBuilder array(JsonBuilderFactory json, List<MessageView> messages) {
       JsonArrayBuilder a = json.createArrayBuilder();
       messages.forEach(m -> a.add(m.toJSON(json)));
-      return json.createObjectBuilder().add("roomId", roomId).add("messages", a).add("hasMore", hasMore);
+      return a;
     }
   }
 
@@ -188,7 +243,8 @@ public sealed interface ServerEvent {
   }
 
   /** Every wire type this server sends, for the docs test. */
-  List<String> TYPES = List.of("connection_established", "auth_ok", "presence_update", "presence_snapshot",
+  List<String> TYPES = List.of("connection_established", "challenge", "auth_ok", "room_created", "member_invited",
+      "invite_code", "presence_update", "presence_snapshot",
       "room_join", "room_leave", "message", "message_ack", "message_status_update", "message_edit",
       "message_deleted", "message_read_receipt", "user_typing", "user_stop_typing", "wallet_connect",
       "wallet_disconnect", "notification", "history", "error");

@@ -44,6 +44,9 @@ public class Identities {
   @Inject
   Config config;
 
+  @Inject
+  Wallets wallets;
+
   private TokenSigner signer;
 
   @PostConstruct
@@ -56,10 +59,32 @@ public class Identities {
    * a new anonymous user. Display name and avatar are taken from the request each time.
    */
   public Identity authenticate(String displayName, String avatarUrl, String token) {
+    return authenticate(displayName, avatarUrl, token, null);
+  }
+
+  /**
+   * As above, for a connection that has just proven {@code provenWallet} (null: none). A proven wallet
+   * decides the user: the user bound to it, or, for a wallet seen for the first time, the resumed
+   * anonymous user (if it has no wallet yet) or a new one.
+   */
+  public Identity authenticate(String displayName, String avatarUrl, String token, String provenWallet) {
     long now = System.currentTimeMillis();
-    String userId = signer.verify(token, now).orElseGet(() -> "u-" + UUID.randomUUID());
+    Optional<String> resumed = signer.verify(token, now);
+    String userId = provenWallet == null
+        ? resumed.orElseGet(() -> "u-" + UUID.randomUUID())
+        : walletUser(provenWallet, resumed.orElse(null));
     long expiresAt = now + tokenTtl.toMillis();
-    return new Identity(userId, displayName, avatarUrl, signer.sign(userId, expiresAt), expiresAt);
+    return new Identity(userId, displayName, avatarUrl, signer.sign(userId, expiresAt), expiresAt, provenWallet);
+  }
+
+  /** The user a wallet is, binding it on first sight; the user for a wallet address nobody proved yet too. */
+  public String walletUser(String walletAddress, String preferredUserId) {
+    try {
+      return wallets.bind(walletAddress, preferredUserId);
+    } catch (RuntimeException lostRace) {
+      // Another connection bound the same new wallet at the same moment; its binding is the one.
+      return wallets.userOf(walletAddress).orElseThrow(() -> lostRace);
+    }
   }
 
   /** Trimmed display name, 1..64 characters; null if unacceptable. */

@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import org.anonchat.realtime.messages.control.PostQueue;
 import org.anonchat.realtime.messages.control.Transcript;
 import org.anonchat.realtime.messages.entity.ChatMessage;
 import org.anonchat.realtime.messages.entity.MessageChanged;
+import org.anonchat.realtime.messages.entity.MessageReceipt;
 import org.anonchat.realtime.messages.entity.NewMessage;
 import org.anonchat.realtime.messages.entity.MessageRejected;
 import org.anonchat.realtime.messages.entity.MessageRejected.Reason;
@@ -44,8 +46,8 @@ public class Messages {
   Event<ReceiptRecorded> receipts;
 
   /**
-   * Stores a message and announces it. A resend with a clientMessageId already stored for this user in
-   * this room returns the stored message, flagged duplicate, and announces nothing.
+   * Stores a message and announces it. A resend with a clientMessageId this user already used returns the
+   * stored message, flagged duplicate, and announces nothing.
    */
   public Posted post(String roomId, String userId, String displayName, String avatarUrl, String content,
       String clientMessageId, int recipients) {
@@ -73,8 +75,29 @@ public class Messages {
     recorded.forEach(receipts::fire);
   }
 
+  public boolean hasMessages(String roomId) {
+    return transcript.hasMessages(roomId);
+  }
+
   public Transcript.Page history(String roomId, Long beforeSeq, Long afterSeq, int limit) {
     return transcript.page(roomId, beforeSeq, afterSeq, limit);
+  }
+
+  /**
+   * Runs {@code joinAndRecover} (join the room, read what was missed, queue it to the client) with no
+   * message of the room announced meanwhile, so the client gets each message exactly once: in the
+   * recovery if it was committed before, live otherwise.
+   */
+  public void withoutAnnouncements(String roomId, Runnable joinAndRecover) {
+    queue.exclusive(roomId, joinAndRecover);
+  }
+
+  public Transcript.Recovery recovery(String roomId, long sinceSeq, int limit) {
+    return transcript.recovery(roomId, sinceSeq, limit);
+  }
+
+  public Map<String, List<MessageReceipt>> receiptsOf(List<String> messageIds) {
+    return transcript.receiptsOf(messageIds);
   }
 
   /** Content must have 1..max characters (code points) after trimming; it is stored untrimmed. */

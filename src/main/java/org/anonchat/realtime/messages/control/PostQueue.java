@@ -59,9 +59,28 @@ public class PostQueue {
     }
   }
 
+  /**
+   * Runs {@code action} while no post to this room is between its commit and its announcement: every
+   * message committed before is already announced, every later one is announced after {@code action}.
+   * That is what lets a joining client read what it missed and then follow live without a gap or a repeat.
+   */
+  public void exclusive(String roomId, Runnable action) {
+    Stripe stripe = stripeOf(roomId);
+    stripe.lock.lock();
+    try {
+      action.run();
+    } finally {
+      stripe.lock.unlock();
+    }
+  }
+
+  private Stripe stripeOf(String roomId) {
+    return stripes[Math.floorMod(roomId.hashCode(), STRIPES)];
+  }
+
   public Posted post(NewMessage message) {
     Waiting mine = new Waiting(message);
-    Stripe stripe = stripes[Math.floorMod(message.roomId().hashCode(), STRIPES)];
+    Stripe stripe = stripeOf(message.roomId());
     stripe.queue.add(mine);
     stripe.lock.lock();
     try {

@@ -35,15 +35,16 @@ public class Transcript {
 
   /**
    * Stores messages, each with its room's next seq, in one transaction. A message whose clientMessageId
-   * this user already used in this room (stored before, or earlier in the same batch) is not stored again:
-   * its result is the stored one, flagged duplicate.
+   * this user already used (stored before, or earlier in the same batch) is not stored again: its result is
+   * the stored one, flagged duplicate. The unique constraint on (user, clientMessageId) backs this up when
+   * two transactions race; the loser fails and {@link PostQueue} retries it, then finding the winner's row.
    */
   public List<Posted> appendAll(List<NewMessage> batch, long now) {
     Map<String, RoomCounter> counters = new HashMap<>();
     Map<String, ChatMessage> sentInBatch = new HashMap<>();
     List<Posted> results = new ArrayList<>(batch.size());
     for (NewMessage m : batch) {
-      String key = m.clientMessageId() == null ? null : m.roomId() + '\n' + m.userId() + '\n' + m.clientMessageId();
+      String key = m.clientMessageId() == null ? null : m.userId() + '\n' + m.clientMessageId();
       ChatMessage earlier = key == null ? null : sentInBatch.computeIfAbsent(key, k -> storedWithClientId(m));
       if (earlier != null) {
         results.add(new Posted(earlier, true));
@@ -62,7 +63,7 @@ public class Transcript {
   /** The committed message with this clientMessageId; no flush first (the batch's own are in memory). */
   private ChatMessage storedWithClientId(NewMessage m) {
     List<ChatMessage> found = em.createNamedQuery(ChatMessage.BY_CLIENT_ID, ChatMessage.class)
-        .setParameter("roomId", m.roomId()).setParameter("userId", m.userId())
+        .setParameter("userId", m.userId())
         .setParameter("clientMessageId", m.clientMessageId())
         .setFlushMode(FlushModeType.COMMIT)
         .getResultList();
@@ -100,6 +101,49 @@ public class Transcript {
   }
 
   public record Page(List<ChatMessage> messages, boolean hasMore) {}
+
+  /**
+   * What a client holding a room's messages up to {@code sinceSeq} missed: up to {@code limit} newer
+   * messages in seq order, and the older ones edited or deleted since message {@code sinceSeq} was created
+   * (the client cannot have seen a change made before then go missing; one it already saw is repeated, which
+   * is harmless since a client applies changes by id).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Recovery recovery(String roomId, long sinceSeq, int limit) {
+    Page missed = page(roomId, null, sinceSeq, limit);
+    List<ChatMessage> changed = List.of();
+    if (sinceSeq > 0) {
+      List<Long> createdAt = em.createQuery(
+              "SELECT m.createdAt FROM ChatMessage m WHERE m.roomId = :roomId AND m.seq = :seq", Long.class)
+          .setParameter("roomId", roomId).setParameter("seq", sinceSeq).getResultList();
+      long since = createdAt.isEmpty() ? 0 : createdAt.get(0);
+      changed = em.createNamedQuery(ChatMessage.CHANGED_SINCE, ChatMessage.class)
+          .setParameter("roomId", roomId).setParameter("since", since).setParameter("upToSeq", sinceSeq)
+          .setMaxResults(limit)
+          .getResultList();
+    }
+    return new Recovery(missed.messages(), missed.hasMore(), changed);
+  }
+
+  public record Recovery(List<ChatMessage> missed, boolean hasMore, List<ChatMessage> changed) {}
+
+  /** The receipts stored for these messages, grouped by message id. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, List<MessageReceipt>> receiptsOf(List<String> messageIds) {
+    Map<String, List<MessageReceipt>> byMessage = new HashMap<>();
+    if (messageIds.isEmpty()) return byMessage;
+    em.createNamedQuery(MessageReceipt.OF_MESSAGES, MessageReceipt.class)
+        .setParameter("messageIds", messageIds)
+        .getResultList()
+        .forEach(r -> byMessage.computeIfAbsent(r.messageId(), k -> new ArrayList<>()).add(r));
+    return byMessage;
+  }
+
+  /** True once any message was ever stored in the room (its counter exists). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean hasMessages(String roomId) {
+    return em.find(RoomCounter.class, roomId) != null;
+  }
 
   public ChatMessage edit(String roomId, String messageId, String userId, String content, long now, long windowMillis) {
     ChatMessage message = ownMessage(roomId, messageId, userId);

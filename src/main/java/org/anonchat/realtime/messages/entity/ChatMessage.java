@@ -19,15 +19,25 @@ import jakarta.persistence.UniqueConstraint;
     name = "CHAT_MESSAGE",
     uniqueConstraints = {
       @UniqueConstraint(name = "UQ_MESSAGE_ROOM_SEQ", columnNames = {"ROOM_ID", "SEQ"}),
-      @UniqueConstraint(name = "UQ_MESSAGE_CLIENT_ID", columnNames = {"ROOM_ID", "USER_ID", "CLIENT_MESSAGE_ID"})
+      // A clientMessageId names one message of its user, whichever room: a retry can never store twice,
+      // even across restarts or (later) several server instances.
+      @UniqueConstraint(name = "UQ_MESSAGE_USER_CLIENT_ID", columnNames = {"USER_ID", "CLIENT_MESSAGE_ID"})
     },
-    indexes = @Index(name = "IX_MESSAGE_ROOM_SEQ", columnList = "ROOM_ID, SEQ"))
+    indexes = {
+      @Index(name = "IX_MESSAGE_ROOM_SEQ", columnList = "ROOM_ID, SEQ"),
+      @Index(name = "IX_MESSAGE_ROOM_CHANGED", columnList = "ROOM_ID, CHANGED_AT")
+    })
 @NamedQuery(
     name = ChatMessage.BY_CLIENT_ID,
-    query = "SELECT m FROM ChatMessage m WHERE m.roomId = :roomId AND m.userId = :userId AND m.clientMessageId = :clientMessageId")
+    query = "SELECT m FROM ChatMessage m WHERE m.userId = :userId AND m.clientMessageId = :clientMessageId")
+@NamedQuery(
+    name = ChatMessage.CHANGED_SINCE,
+    query = "SELECT m FROM ChatMessage m WHERE m.roomId = :roomId AND m.changedAt >= :since AND m.seq <= :upToSeq"
+        + " ORDER BY m.seq")
 public class ChatMessage {
 
   public static final String BY_CLIENT_ID = "ChatMessage.byClientId";
+  public static final String CHANGED_SINCE = "ChatMessage.changedSince";
 
   @Id
   @Column(length = 36)
@@ -61,6 +71,10 @@ public class ChatMessage {
 
   private Long deletedAt;
 
+  /** The last edit or delete, null if none: lets a reconnecting client learn what changed while it was away. */
+  @Column(name = "CHANGED_AT")
+  private Long changedAt;
+
   /** Other members of the room when it was sent: the number of receipts that make it "delivered"/"read". */
   private int recipients;
 
@@ -87,12 +101,14 @@ public class ChatMessage {
   public void edit(String newContent, long at) {
     this.content = newContent;
     this.editedAt = at;
+    this.changedAt = at;
   }
 
   /** Deleting keeps the row (and its seq, so history stays gap-free) but forgets the text. */
   public void delete(long at) {
     this.content = "";
     this.deletedAt = at;
+    this.changedAt = at;
   }
 
   public void countDelivered() {

@@ -3,12 +3,18 @@ package org.anonchat.realtime.messages.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** One recipient's delivered/read state of one message; the key is {@code messageId|userId}. */
 @Entity
-@Table(name = "MESSAGE_RECEIPT")
+@Table(name = "MESSAGE_RECEIPT", indexes = @Index(name = "IX_RECEIPT_MESSAGE", columnList = "MESSAGEID"))
+@NamedQuery(name = MessageReceipt.OF_MESSAGES,
+    query = "SELECT r FROM MessageReceipt r WHERE r.messageId IN :messageIds ORDER BY r.messageId, r.userId")
 public class MessageReceipt {
+
+  public static final String OF_MESSAGES = "MessageReceipt.ofMessages";
 
   @Id
   @Column(length = 200)
@@ -47,6 +53,18 @@ public class MessageReceipt {
     if (readAt != null) return false;
     readAt = at;
     return true;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public Long deliveredAt() {
+    return deliveredAt;
   }
 
   public Long readAt() {

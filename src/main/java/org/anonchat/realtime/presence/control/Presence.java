@@ -39,10 +39,11 @@ public class Presence {
     sweeps.every(Math.max(50, Math.min(1000, graceMillis / 10)), "Presence expiry", this::expire);
   }
 
-  public void connected(String userId, String displayName, String connectionId) {
+  /** {@code walletAddress}: the wallet this connection proved, shown to room mates; null keeps the known one. */
+  public void connected(String userId, String displayName, String walletAddress, String connectionId) {
     Optional<PresenceChanged> change;
     synchronized (tracker) {
-      change = tracker.connect(userId, displayName, connectionId, System.currentTimeMillis());
+      change = tracker.connect(userId, displayName, walletAddress, connectionId, System.currentTimeMillis());
     }
     change.ifPresent(changed::fire);
   }
@@ -63,10 +64,10 @@ public class Presence {
     change.ifPresent(changed::fire);
   }
 
-  public void renamed(String userId, String displayName) {
+  public void renamed(String userId, String displayName, String walletAddress) {
     Optional<PresenceChanged> change;
     synchronized (tracker) {
-      change = tracker.rename(userId, displayName);
+      change = tracker.rename(userId, displayName, walletAddress);
     }
     change.ifPresent(changed::fire);
   }

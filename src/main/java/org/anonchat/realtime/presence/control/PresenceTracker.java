@@ -43,8 +43,15 @@ public class PresenceTracker {
   }
 
   public Optional<PresenceChanged> connect(String userId, String displayName, String connectionId, long now) {
+    return connect(userId, displayName, null, connectionId, now);
+  }
+
+  /** A proven {@code walletAddress} is remembered for the user; null leaves the known one. */
+  public Optional<PresenceChanged> connect(String userId, String displayName, String walletAddress, String connectionId,
+      long now) {
     User user = users.computeIfAbsent(userId, k -> new User());
     user.displayName = displayName;
+    if (walletAddress != null) user.walletAddress = walletAddress;
     user.connections.put(connectionId, PresenceStatus.ONLINE);
     user.offlineAt = Long.MAX_VALUE;
     return settle(userId, user, now);
@@ -85,9 +92,16 @@ public class PresenceTracker {
 
   /** A new display name for a known user: the others hear it with the unchanged status. */
   public Optional<PresenceChanged> rename(String userId, String displayName) {
+    return rename(userId, displayName, null);
+  }
+
+  /** A new display name, or a newly proven wallet, for a known user: the others hear it, status unchanged. */
+  public Optional<PresenceChanged> rename(String userId, String displayName, String walletAddress) {
     User user = users.get(userId);
-    if (user == null || displayName.equals(user.displayName)) return Optional.empty();
+    boolean newWallet = walletAddress != null && !walletAddress.equals(user == null ? null : user.walletAddress);
+    if (user == null || (displayName.equals(user.displayName) && !newWallet)) return Optional.empty();
     user.displayName = displayName;
+    if (newWallet) user.walletAddress = walletAddress;
     return Optional.of(withId(userId, user.view()));
   }
 

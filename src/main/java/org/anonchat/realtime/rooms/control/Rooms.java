@@ -38,7 +38,7 @@ public class Rooms {
   private final Map<String, Set<String>> roomsByUser = new ConcurrentHashMap<>();
 
   @Inject
-  @ConfigProperty(name = "chat.rooms.max-per-connection", defaultValue = "100")
+  @ConfigProperty(name = "chat.rooms.max-per-connection", defaultValue = "50")
   int maxRoomsPerConnection;
 
   @Inject

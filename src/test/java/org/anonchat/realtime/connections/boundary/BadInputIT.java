@@ -99,12 +99,14 @@ class BadInputIT {
     try (ChatClient c = ChatClient.authenticated(base, "Spammer")) {
       c.send("join_room", room(roomId));
       c.await("room_join", inRoom(roomId));
-      for (int i = 0; i < 40; i++) c.send("send_message", say(roomId, "spam " + i));
+      // 25 at once: the burst of 10 (plus what refills meanwhile) passes, the rest is refused, and the
+      // refusals stay below the persistent-offender allowance (20), so the connection stays open.
+      for (int i = 0; i < 25; i++) c.send("send_message", say(roomId, "spam " + i));
       c.await("error", code("RATE_LIMITED"));
       assertTrue(!c.isClosed());
       c.send("history", room(roomId).add("limit", 100));
       int stored = c.await("history").getJsonObject("payload").getJsonArray("messages").size();
-      assertTrue(stored >= 20 && stored < 40, "a burst of 20 passes, the rest is refused: " + stored);
+      assertTrue(stored >= 10 && stored < 25, "a burst of 10 passes, the rest is refused: " + stored);
     }
   }
 }

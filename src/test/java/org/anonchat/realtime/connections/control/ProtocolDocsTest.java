@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.anonchat.realtime.connections.entity.ClientCommand;
 import org.anonchat.realtime.connections.entity.ErrorCode;
 import org.anonchat.realtime.connections.entity.MessageView;
+import org.anonchat.realtime.connections.entity.ReceiptView;
 import org.anonchat.realtime.connections.entity.ProtocolException;
 import org.anonchat.realtime.connections.entity.ServerEvent;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,15 +195,19 @@ class ProtocolDocsTest {
 
   /** Optional fields follow the examples: a live message has no editedAt/deleted; history shows both kinds. */
   private static Map<String, ServerEvent> samples() {
-    MessageView live = new MessageView(MESSAGE_ID, 42, "lobby", ADA, "Ada", AVATAR, "Hello, lobby!", 1L, "c-1", null, false, "sent");
-    MessageView edited = new MessageView("m-40", 40, "lobby", BOB, "Bob", null, "Morning, all.", 1L, null, 2L, false, "read");
-    MessageView deleted = new MessageView("m-41", 41, "lobby", ADA, "Ada", AVATAR, "", 1L, "c-2", null, true, "delivered");
+    MessageView live = new MessageView(MESSAGE_ID, 42, "lobby", ADA, "Ada", AVATAR, "Hello, lobby!", 1L, "c-1", null, false, "sent", null);
+    MessageView edited = new MessageView("m-40", 40, "lobby", BOB, "Bob", null, "Morning, all.", 1L, null, 2L, false, "read", null);
+    MessageView deleted = new MessageView("m-41", 41, "lobby", ADA, "Ada", AVATAR, "", 1L, "c-2", null, true, "delivered", null);
     ServerEvent.UserPresence ada = new ServerEvent.UserPresence(ADA, "Ada", null, "online", 1L);
     ServerEvent.UserPresence bob = new ServerEvent.UserPresence(BOB, "Bob", null, "away", 1L);
     JsonObject notification = Json.createObjectBuilder().add("title", "Maintenance tonight").add("body", "At 22:00 UTC.").build();
     List<ServerEvent> all = List.of(
-        new ServerEvent.ConnectionEstablished("06017cdb-585b-4af1-b969-a453043bff14", "challenge"),
-        new ServerEvent.AuthOk("r1", ADA, "Ada", AVATAR, "v1.token", 1L),
+        new ServerEvent.ConnectionEstablished("06017cdb-585b-4af1-b969-a453043bff14", "challenge", 1L),
+        new ServerEvent.Challenge("r6", "challenge", 1L),
+        new ServerEvent.AuthOk("r1", ADA, "Ada", AVATAR, "v1.token", 1L, WALLET),
+        new ServerEvent.RoomCreated("r7", "team-ada", "Ada's team", true, ADA),
+        new ServerEvent.MemberInvited("r8", "team-ada", BOB, WALLET),
+        new ServerEvent.InviteCode("r9", "team-ada", "Jq3xv0m8T2uWl4bN9sYkFA", 1L),
         new ServerEvent.PresenceUpdate(bob),
         new ServerEvent.PresenceSnapshot("r3", "lobby", List.of(ada, bob)),
         new ServerEvent.RoomJoin(ADA, "lobby", "Ada"),
@@ -218,7 +223,8 @@ class ProtocolDocsTest {
         new ServerEvent.WalletConnect(ADA, WALLET),
         new ServerEvent.WalletDisconnect(ADA, WALLET),
         new ServerEvent.Notification(notification),
-        new ServerEvent.History("r4", "lobby", List.of(edited, deleted), true),
+        new ServerEvent.History("r4", "lobby", List.of(edited, deleted.withReceipts(List.of(
+            new ReceiptView(BOB, 1L, 2L)))), true, false, List.of(edited)),
         new ServerEvent.Error("r5", ErrorCode.NOT_A_MEMBER, "join room lobby first"));
     return all.stream().collect(Collectors.toMap(ServerEvent::type, Function.identity()));
   }

@@ -38,6 +38,10 @@ class WireDecodeTest {
   /** One valid frame per client type, and the record it must become. */
   static final Map<String, Class<? extends ClientCommand>> RECORDS = Map.ofEntries(
       Map.entry("{'type':'auth','payload':{'displayName':'Ann'}}", Auth.class),
+      Map.entry("{'type':'request_challenge'}", ClientCommand.RequestChallenge.class),
+      Map.entry("{'type':'create_room','payload':{'roomId':'team-1'}}", ClientCommand.CreateRoom.class),
+      Map.entry("{'type':'invite','payload':{'roomId':'team-1','userId':'u-1'}}", ClientCommand.Invite.class),
+      Map.entry("{'type':'create_invite','payload':{'roomId':'team-1'}}", ClientCommand.CreateInvite.class),
       Map.entry("{'type':'join_room','payload':{'roomId':'lobby'}}", JoinRoom.class),
       Map.entry("{'type':'room_join','payload':{'roomId':'lobby'}}", JoinRoom.class),
       Map.entry("{'type':'leave_room','payload':{'roomId':'lobby'}}", LeaveRoom.class),
@@ -79,24 +83,66 @@ class WireDecodeTest {
   @Test
   void decodesAuthWithAllFields() {
     Auth auth = (Auth) decode("{'type':'auth','payload':{'displayName':'Ann','avatarUrl':'https://a/x.png','token':'t1'}}");
-    assertEquals(new Auth(null, "Ann", "https://a/x.png", "t1"), auth);
+    assertEquals(new Auth(null, "Ann", "https://a/x.png", "t1", null, null), auth);
   }
 
   @Test
   void decodesAuthWithoutOptionalFieldsAndIgnoresAClaimedUserId() {
     Auth auth = (Auth) decode(
         "{'type':'auth','payload':{'userId':'u-alice','walletAddress':'GABC','displayName':'Ann','avatarUrl':null}}");
-    assertEquals(new Auth(null, "Ann", null, null), auth);
+    assertEquals(new Auth(null, "Ann", null, null, null, null), auth);
+  }
+
+  @Test
+  void decodesAWalletProofInAuth() {
+    Auth auth = (Auth) decode("{'type':'auth','payload':{'displayName':'Ann','walletAddress':'GABC','signature':'c2ln'}}");
+    assertEquals(new Auth(null, "Ann", null, null, "GABC", "c2ln"), auth);
+    assertTrue(auth.provesWallet());
+  }
+
+  @Test
+  void decodesJoinRoomWithAnInviteCode() {
+    assertEquals(new JoinRoom(null, "team-1", "k3y", null), decode("{'type':'join_room','payload':{'roomId':'team-1','inviteCode':'k3y'}}"));
+  }
+
+  @Test
+  void decodesCreateRoomWithAllFields() {
+    assertEquals(new ClientCommand.CreateRoom("r1", "team-1", "Team", true),
+        decode("{'type':'create_room','ref':'r1','payload':{'roomId':'team-1','name':'Team','private':true}}"));
+  }
+
+  @Test
+  void decodesAnInviteByWallet() {
+    assertEquals(new ClientCommand.Invite(null, "team-1", null, "GABC"),
+        decode("{'type':'invite','payload':{'roomId':'team-1','walletAddress':'GABC'}}"));
   }
 
   @Test
   void decodesJoinRoom() {
-    assertEquals(new JoinRoom(null, "lobby"), decode("{'type':'join_room','payload':{'roomId':'lobby'}}"));
+    assertEquals(new JoinRoom(null, "lobby", null, null), decode("{'type':'join_room','payload':{'roomId':'lobby'}}"));
+  }
+
+  @Test
+  void decodesJoinRoomWithSinceSeq() {
+    assertEquals(new JoinRoom(null, "lobby", null, 41L), decode("{'type':'join_room','payload':{'roomId':'lobby','sinceSeq':41}}"));
+  }
+
+  @Test
+  void refusesANegativeSinceSeq() {
+    WireRejectionTest.assertInvalidPayloadNaming("sinceSeq", "{'type':'join_room','payload':{'roomId':'lobby','sinceSeq':-1}}");
+  }
+
+  @Test
+  void acceptsTheOriginalsIdempotencyKeyAsClientMessageId() {
+    assertEquals(new SendMessage(null, "lobby", "hi", "k-1"),
+        decode("{'type':'send_message','payload':{'roomId':'lobby','content':'hi','idempotency_key':'k-1'}}"));
+    assertEquals(new SendMessage(null, "lobby", "hi", "c-1"),
+        decode("{'type':'send_message','payload':{'roomId':'lobby','content':'hi','clientMessageId':'c-1','idempotency_key':'k-1'}}"));
   }
 
   @Test
   void decodesRoomJoinAsAnAliasOfJoinRoom() {
-    assertEquals(new JoinRoom("r1", "lobby"), decode("{'type':'room_join','ref':'r1','payload':{'roomId':'lobby'}}"));
+    assertEquals(new JoinRoom("r1", "lobby", null, null), decode("{'type':'room_join','ref':'r1','payload':{'roomId':'lobby'}}"));
   }
 
   @Test
@@ -208,13 +254,20 @@ class WireDecodeTest {
 
   @Test
   void ignoresUnknownFields() {
-    assertEquals(new JoinRoom(null, "lobby"),
+    assertEquals(new JoinRoom(null, "lobby", null, null),
         decode("{'type':'join_room','v':2,'payload':{'roomId':'lobby','extra':{'a':[1]}},'timestamp':1700000000000}"));
   }
 
   @Test
-  void acceptsIdsOfExactly128Characters() {
-    String id = "r".repeat(128);
-    assertEquals(new JoinRoom(null, id), decode("{'type':'join_room','payload':{'roomId':'" + id + "'}}"));
+  void acceptsRoomIdsOfExactly64CharactersFromTheDocumentedSet() {
+    String id = "Aa0-_.:".repeat(9) + "r";
+    assertEquals(64, id.length());
+    assertEquals(new JoinRoom(null, id, null, null), decode("{'type':'join_room','payload':{'roomId':'" + id + "'}}"));
+  }
+
+  @Test
+  void acceptsOtherIdsOfExactly128Characters() {
+    String id = "m".repeat(128);
+    assertEquals(id, ((MessageDelivered) decode("{'type':'message_delivered','payload':{'roomId':'r','messageId':'" + id + "'}}")).messageId());
   }
 }

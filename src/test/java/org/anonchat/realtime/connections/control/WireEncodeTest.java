@@ -27,12 +27,12 @@ class WireEncodeTest {
 
   static MessageView message(String avatarUrl, String content, String clientMessageId) {
     return new MessageView("m-1", 7, "lobby", "u-1", "Ann", avatarUrl, content, 1_700_000_000_000L,
-        clientMessageId, null, false, "sent");
+        clientMessageId, null, false, "sent", null);
   }
 
   @Test
   void writesTheEnvelopeWithTheGivenTimestamp() {
-    JsonObject frame = encoded(new ServerEvent.ConnectionEstablished("c-1", "nonce-1"));
+    JsonObject frame = encoded(new ServerEvent.ConnectionEstablished("c-1", "nonce-1", 1L));
     assertEquals(Set.of("type", "payload", "timestamp"), frame.keySet());
     assertEquals("connection_established", frame.getString("type"));
     assertEquals(NOW, frame.getJsonNumber("timestamp").longValueExact());
@@ -130,7 +130,7 @@ class WireEncodeTest {
   void writesHistoryInTheGivenOrder() {
     MessageView first = message(null, "one", null);
     MessageView second = new MessageView("m-2", 8, "lobby", "u-2", "Bob", null, "two", 1_700_000_000_500L, null,
-        1_700_000_000_900L, false, "delivered");
+        1_700_000_000_900L, false, "delivered", null);
     JsonObject frame = encoded(new ServerEvent.History("r5", "lobby", List.of(first, second), true));
     JsonObject p = frame.getJsonObject("payload");
     JsonArray messages = p.getJsonArray("messages");

@@ -1,6 +1,7 @@
 package org.anonchat.realtime.connections.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,6 +160,53 @@ class WireRejectionTest {
     assertInvalidPayloadNaming("clientMessageId",
         "{'type':'send_message','payload':{'roomId':'lobby','content':'hi','clientMessageId':'" + id + "'}}");
     assertInvalidPayloadNaming("messageIds", "{'type':'mark_read','payload':{'roomId':'lobby','messageIds':['m1','" + id + "']}}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lob by", "lobby/1", "lobby#1", "caf\u00e9", "<script>", "a,b", "65chars"})
+  void rejectsRoomIdsOutsideTheDocumentedCharacterSetOrOver64(String id) {
+    String roomId = id.equals("65chars") ? "r".repeat(65) : id;
+    assertInvalidPayloadNaming("roomId", "{'type':'join_room','payload':{'roomId':'" + roomId + "'}}");
+    assertInvalidPayloadNaming("roomId", "{'type':'send_message','payload':{'roomId':'" + roomId + "','content':'x'}}");
+    assertInvalidPayloadNaming("roomId", "{'type':'create_room','payload':{'roomId':'" + roomId + "'}}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\\ud800", "a\\udfffb", "\\ud83d"})
+  void rejectsUnpairedSurrogatesInAnyString(String escaped) {
+    assertInvalidPayloadNaming("content", "{'type':'send_message','payload':{'roomId':'lobby','content':'x" + escaped + "'}}");
+    assertInvalidPayloadNaming("displayName", "{'type':'auth','payload':{'displayName':'" + escaped + "'}}");
+  }
+
+  @Test
+  void acceptsAPairedSurrogateEscape() {
+    assertEquals("\uD83D\uDE00", ((org.anonchat.realtime.connections.entity.ClientCommand.SendMessage)
+        Wire.decode("{\"type\":\"send_message\",\"payload\":{\"roomId\":\"r\",\"content\":\"\\ud83d\\ude00\"}}")).content());
+  }
+
+  @Test
+  void rejectsAnInviteWithBothOrNeitherTarget() {
+    assertEquals(ErrorCode.INVALID_PAYLOAD, rejection("{'type':'invite','payload':{'roomId':'r'}}").code());
+    assertEquals(ErrorCode.INVALID_PAYLOAD, rejection("{'type':'invite','payload':{'roomId':'r','userId':'u-1','walletAddress':'G'}}").code());
+  }
+
+  @Test
+  void rejectsASignatureWithoutAWallet() {
+    assertInvalidPayloadNaming("walletAddress", "{'type':'auth','payload':{'displayName':'Ann','signature':'c2ln'}}");
+  }
+
+  @Test
+  void rejectsANonBooleanPrivateFlag() {
+    assertInvalidPayloadNaming("private", "{'type':'create_room','payload':{'roomId':'r','private':'yes'}}");
+  }
+
+  @Test
+  void rejectsDeeplyNestedFramesBeforeParsing() {
+    String deep = "{\"type\":\"pong\",\"payload\":{\"x\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}}";
+    ProtocolException e = assertThrows(ProtocolException.class, () -> Wire.decode(deep));
+    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    assertTrue(Wire.nestedDeeperThan("[[[" + "]]]", 2));
+    assertFalse(Wire.nestedDeeperThan("{\"a\":\"[[[[[\\\"[[[[\"}", 1), "brackets inside strings do not count");
   }
 
   @Test
