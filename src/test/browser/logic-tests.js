@@ -39,7 +39,11 @@ class FakeSocket {
   }
   send(text) { this.sent.push(JSON.parse(text)); }
   close(code = 1000) { this.readyState = 3; this.onclose?.({ code }); }
-  open() { this.readyState = 1; this.onopen?.(); }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+    this.deliver('connection_established', { clientId: `c${FakeSocket.all.length}`, challenge: `challenge-${FakeSocket.all.length}`, challengeExpiresAt: 1 });
+  }
   deliver(type, payload, ref) { this.onmessage?.({ data: JSON.stringify(ref ? { type, payload, ref } : { type, payload }) }); }
   dropped(code = 1006) { this.readyState = 3; this.onclose?.({ code }); }
   last(type) { return [...this.sent].reverse().find((f) => f.type === type); }
@@ -135,6 +139,20 @@ test('connect resolves only once the socket is open and auth_ok has arrived', as
   const session = await ready;
   assertEqual(session.userId, 'u-ada', 'userId');
   assertEqual(client.state, ConnectionState.CONNECTED, 'state');
+});
+
+test('with a wallet, every connection proves it by signing that connection\'s challenge', async () => {
+  const signed = [];
+  const wallet = { address: 'GABC', sign: async (challenge) => { signed.push(challenge); return `sig(${challenge})`; } };
+  const client = newClient({}, { wallet });
+  await connected(client);
+  assertEqual([latest().last('auth').payload.walletAddress, latest().last('auth').payload.signature], ['GABC', 'sig(challenge-1)'], 'first auth');
+  latest().dropped(1006);
+  await until(() => FakeSocket.all.length === 2, 'a new socket');
+  await authenticate(latest());
+  assertEqual(latest().last('auth').payload.signature, 'sig(challenge-2)', 'auth after the reconnect');
+  assertEqual(latest().last('auth').payload.token, 'tok-1', 'token kept');
+  assertEqual(signed, ['challenge-1', 'challenge-2'], 'challenges signed');
 });
 
 test('state changes are events, and on() returns an unsubscribe', async () => {

@@ -12,7 +12,8 @@ export type MessageStatus = 'sent' | 'delivered' | 'read';
 export type PresenceStatus = 'online' | 'away' | 'offline';
 export type ErrorCode =
   | 'NOT_AUTHENTICATED' | 'INVALID_JSON' | 'INVALID_PAYLOAD' | 'UNKNOWN_TYPE' | 'NOT_A_MEMBER' | 'FORBIDDEN'
-  | 'NOT_FOUND' | 'TOO_LARGE' | 'EDIT_WINDOW_CLOSED' | 'RATE_LIMITED' | 'INTERNAL';
+  | 'NOT_FOUND' | 'TOO_LARGE' | 'EDIT_WINDOW_CLOSED' | 'RATE_LIMITED' | 'WALLET_PROOF_FAILED' | 'CHALLENGE_EXPIRED'
+  | 'ROOM_EXISTS' | 'TOO_MANY_CONNECTIONS' | 'INTERNAL';
 /** Raised by the client itself rather than the server. */
 export type ClientErrorCode =
   | 'TIMEOUT' | 'NOT_CONNECTED' | 'DISCONNECTED' | 'QUEUE_FULL' | 'RECONNECT_LIMIT_REACHED' | 'NO_IDENTITY'
@@ -28,8 +29,19 @@ export interface Frame<T extends string = string, P = unknown> {
 
 // ---- client → server payloads ----
 
-export interface AuthPayload { displayName: string; avatarUrl?: string | null; token?: string }
-export interface JoinRoomPayload { roomId: string; sinceSeq?: number }
+export interface AuthPayload {
+  displayName: string;
+  avatarUrl?: string | null;
+  token?: string;
+  /** With signature: the Stellar account id to prove. */
+  walletAddress?: string;
+  /** The wallet's Ed25519 signature of this connection's challenge (raw or SEP-53), hex or base64. */
+  signature?: string;
+}
+export interface JoinRoomPayload { roomId: string; sinceSeq?: number; inviteCode?: string }
+export interface CreateRoomPayload { roomId: string; name?: string; private?: boolean }
+export interface InvitePayload { roomId: string; userId?: string; walletAddress?: string }
+export interface CreateInvitePayload { roomId: string }
 export interface LeaveRoomPayload { roomId: string }
 export interface SendMessagePayload { roomId: string; content: string; clientMessageId?: string | null }
 export interface MessageDeliveredPayload { roomId: string; messageId: string }
@@ -45,6 +57,10 @@ export interface HistoryRequestPayload { roomId: string; beforeSeq?: number; aft
 
 export interface ClientEvents {
   auth: AuthPayload;
+  request_challenge: Record<string, never>;
+  create_room: CreateRoomPayload;
+  invite: InvitePayload;
+  create_invite: CreateInvitePayload;
   join_room: JoinRoomPayload;
   room_join: JoinRoomPayload;
   leave_room: LeaveRoomPayload;
@@ -65,8 +81,20 @@ export interface ClientEvents {
 
 // ---- server → client payloads ----
 
-export interface ConnectionEstablished { clientId: string; challenge: string }
-export interface AuthOk { userId: string; displayName: string; avatarUrl: string | null; token: string; tokenExpiresAt: number }
+export interface ConnectionEstablished { clientId: string; challenge: string; challengeExpiresAt: number }
+export interface Challenge { challenge: string; expiresAt: number }
+export interface AuthOk {
+  userId: string;
+  displayName: string;
+  avatarUrl: string | null;
+  token: string;
+  tokenExpiresAt: number;
+  walletVerified: boolean;
+  walletAddress: string | null;
+}
+export interface RoomCreated { roomId: string; name: string; private: boolean; ownerId: string }
+export interface MemberInvited { roomId: string; userId: string; walletAddress: string | null }
+export interface InviteCode { roomId: string; inviteCode: string; expiresAt: number }
 export interface UserPresence { userId: string; displayName: string; walletAddress: string | null; status: PresenceStatus; lastSeen: number }
 export interface PresenceSnapshot { roomId?: string; users: UserPresence[] }
 export interface RoomJoin { userId: string; roomId: string; displayName: string }
@@ -110,7 +138,11 @@ export type Notification = Record<string, unknown>;
 
 export interface ServerEvents {
   connection_established: ConnectionEstablished;
+  challenge: Challenge;
   auth_ok: AuthOk;
+  room_created: RoomCreated;
+  member_invited: MemberInvited;
+  invite_code: InviteCode;
   presence_update: UserPresence;
   presence_snapshot: PresenceSnapshot;
   room_join: RoomJoin;
@@ -154,6 +186,15 @@ export interface ReconnectOptions {
   maxAttempts?: number;
 }
 
+/** Proves a Stellar wallet on every connection: sign() gets that connection's challenge. */
+export interface WalletSigner {
+  address: string;
+  /** Returns the Ed25519 signature of the challenge (raw or SEP-53 form, e.g. a wallet kit's signMessage), hex or base64. */
+  sign(challenge: string): Promise<string>;
+}
+
+export interface Identity { displayName: string; avatarUrl?: string | null; token?: string; wallet?: WalletSigner | null }
+
 export interface ClientOptions {
   /** Default: `../ws` relative to the module, ws: or wss: like the page. */
   url?: string;
@@ -161,6 +202,8 @@ export interface ClientOptions {
   avatarUrl?: string | null;
   /** A token from an earlier auth_ok: resumes that user. */
   token?: string;
+  /** Prove this wallet on every connection (the wallet is then the user's identity). */
+  wallet?: WalletSigner;
   reconnect?: ReconnectOptions;
   /** Timeout of requests and sends awaiting a reply, default 10000 ms. */
   requestTimeoutMs?: number;
@@ -194,13 +237,19 @@ export declare class AnonChatClient {
   on(type: '*', handler: (payload: unknown, frame: Frame) => void): Unsubscribe;
 
   /** Resolves once the socket is open and authenticated. */
-  connect(identity?: { displayName: string; avatarUrl?: string | null; token?: string }): Promise<Session>;
+  connect(identity?: Identity): Promise<Session>;
   disconnect(): void;
   /** Reconnects at once (also after giving up), unless disconnect() was called. */
   retryNow(): void;
 
-  authenticate(identity: { displayName: string; avatarUrl?: string | null; token?: string }): Promise<AuthOk>;
-  joinRoom(roomId: string): Promise<RoomJoin>;
+  /** Authenticates again on the open connection; with a wallet, asks for a fresh challenge and signs it. */
+  authenticate(identity: Identity): Promise<AuthOk>;
+  requestChallenge(): Promise<Challenge>;
+  createRoom(roomId: string, options?: { name?: string; isPrivate?: boolean }): Promise<RoomCreated>;
+  invite(roomId: string, who: { userId: string } | { walletAddress: string }): Promise<MemberInvited>;
+  createInvite(roomId: string): Promise<InviteCode>;
+  /** Joins (with an invite code for a private room); rejoins after a reconnect with sinceSeq. */
+  joinRoom(roomId: string, options?: { inviteCode?: string }): Promise<RoomJoin>;
   leaveRoom(roomId: string): Promise<void>;
   sendMessage(roomId: string, content: string, options?: { clientMessageId?: string; timeoutMs?: number }): Promise<MessageAck>;
   markDelivered(roomId: string, messageId: string): Promise<void>;

@@ -67,6 +67,7 @@ export class AnonChatClient {
     this.url = options.url ?? defaultSocketUrl();
     this.options = { ...DEFAULTS, ...options.reconnect, ...pick(options, ['requestTimeoutMs', 'offlineQueueLimit']) };
     this.identity = options.displayName ? { displayName: options.displayName, avatarUrl: options.avatarUrl ?? null } : null;
+    this.wallet = options.wallet ?? null; // { address, sign(challenge) → Promise<signature> }: proven on every connection
     this.token = options.token ?? null;
     this.WebSocketImpl = options.WebSocket ?? globalThis.WebSocket;
     this.state = ConnectionState.DISCONNECTED;
@@ -123,8 +124,7 @@ export class AnonChatClient {
    * in between), rejects when the client gives up or is disconnected.
    */
   connect(identity) {
-    if (identity) this.identity = { displayName: identity.displayName, avatarUrl: identity.avatarUrl ?? null };
-    if (identity?.token) this.token = identity.token;
+    if (identity) this.setIdentity(identity);
     if (!this.identity) return Promise.reject(new ChatError('NO_IDENTITY', 'connect needs a displayName'));
     if (this.state === ConnectionState.CONNECTED) return Promise.resolve(this.session());
     const ready = new Promise((resolve, reject) => {
@@ -174,19 +174,29 @@ export class AnonChatClient {
       this.socket = null;
       this.dropConnection(event.code);
     };
-    socket.onopen = () => {
-      this.request('auth', this.authPayload(), 'auth_ok')
-        .then((ok) => this.authenticated(ok, socket))
-        .catch((e) => {
-          if (this.socket !== socket) return;
-          this.lastError = e;
-          socket.close(4000, 'auth failed'); // a refused auth would be refused again: stop
-        });
-    };
   }
 
-  authPayload() {
-    return this.token ? { ...this.identity, token: this.token } : { ...this.identity };
+  /** On connection_established: authenticate (proving the wallet with this connection's challenge, if one is set). */
+  async authenticateSocket(socket, challenge) {
+    try {
+      const payload = await this.authPayload(challenge);
+      if (this.socket !== socket) return;
+      const ok = await this.request('auth', payload, 'auth_ok');
+      await this.authenticated(ok, socket);
+    } catch (e) {
+      if (this.socket !== socket) return;
+      this.lastError = e;
+      socket.close(4000, 'auth failed'); // a refused auth would be refused again: stop
+    }
+  }
+
+  async authPayload(challenge) {
+    const payload = this.token ? { ...this.identity, token: this.token } : { ...this.identity };
+    if (this.wallet && challenge) {
+      payload.walletAddress = this.wallet.address;
+      payload.signature = await this.wallet.sign(challenge);
+    }
+    return payload;
   }
 
   remember(ok) {
@@ -263,7 +273,10 @@ export class AnonChatClient {
       return;
     }
     const payload = frame.payload ?? {};
-    if (frame.type === 'connection_established') this.clientId = payload.clientId;
+    if (frame.type === 'connection_established' && socket === this.socket) {
+      this.clientId = payload.clientId;
+      this.authenticateSocket(socket, payload.challenge);
+    }
     if (frame.type === 'message' || frame.type === 'history') this.trackSeq(frame.type, payload);
     if (frame.ref && this.pending.has(frame.ref)) this.settle(frame);
     else if (frame.type === 'error' && payload.ref && this.pending.has(payload.ref)) this.settle({ ...frame, ref: payload.ref });
@@ -380,14 +393,14 @@ export class AnonChatClient {
    * Joins a room; resolves with room_join's payload. The client remembers the room and the highest seq it has
    * seen there, and after a reconnect joins again with sinceSeq so the server sends what was missed.
    */
-  joinRoom(roomId) {
+  joinRoom(roomId, { inviteCode } = {}) {
     if (!this.rooms.has(roomId)) this.rooms.set(roomId, { lastSeq: null }); // null: no seq seen yet
-    return this.join(roomId, undefined);
+    return this.join(roomId, undefined, inviteCode); // an invite code admits for good: rejoins need none
   }
 
-  join(roomId, sinceSeq) {
+  join(roomId, sinceSeq, inviteCode) {
     const ref = `r${this.nextRef++}`;
-    const payload = sinceSeq === undefined ? { roomId } : { roomId, sinceSeq };
+    const payload = { roomId, sinceSeq, inviteCode };
     return new Promise((resolve, reject) => {
       // join_room has no direct reply: room_join for this user confirms it, an error with the ref refuses it.
       const done = (settle, value) => { stop(); clearTimeout(timer); this.pending.delete(ref); settle(value); };
@@ -445,11 +458,34 @@ export class AnonChatClient {
 
   // ---- typed helpers for every client event ----
 
-  authenticate(identity) {
-    this.identity = { displayName: identity.displayName, avatarUrl: identity.avatarUrl ?? null };
-    if (identity.token) this.token = identity.token;
-    return this.request('auth', this.authPayload(), 'auth_ok').then((ok) => { this.remember(ok); return ok; });
+  setIdentity({ displayName, avatarUrl = null, token, wallet }) {
+    this.identity = { displayName, avatarUrl };
+    if (token) this.token = token;
+    if (wallet !== undefined) this.wallet = wallet;
   }
+
+  /** Authenticates again on the open connection (a rename, or proving a wallet with a fresh challenge). */
+  async authenticate(identity) {
+    this.setIdentity(identity);
+    const challenge = this.wallet ? (await this.requestChallenge()).challenge : undefined;
+    const ok = await this.request('auth', await this.authPayload(challenge), 'auth_ok');
+    this.remember(ok);
+    return ok;
+  }
+
+  requestChallenge() { return this.request('request_challenge', {}, 'challenge'); }
+
+  /** Defines a room owned by this user (public unless isPrivate); join it next. */
+  createRoom(roomId, { name, isPrivate } = {}) {
+    return this.request('create_room', { roomId, name, private: isPrivate }, 'room_created');
+  }
+
+  /** Admits a user, by userId or walletAddress, to a room this user created. */
+  invite(roomId, { userId, walletAddress }) {
+    return this.request('invite', { roomId, userId, walletAddress }, 'member_invited');
+  }
+
+  createInvite(roomId) { return this.request('create_invite', { roomId }, 'invite_code'); }
 
   markDelivered(roomId, messageId) { return this.fire('message_delivered', { roomId, messageId }); }
 

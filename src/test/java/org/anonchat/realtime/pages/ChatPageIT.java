@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.anonchat.realtime.support.ChatClient;
@@ -92,41 +93,54 @@ class ChatPageIT {
     }
   }
 
+  /**
+   * 25 messages are missed: more than one recovery holds in the ITs (chat.recovery.max-messages=20), so the page
+   * also pages on with history{afterSeq}. Three writers, as each user may send a burst of only 10.
+   */
   @Test
   void afterTheServerDropsItsSocketThePageShowsWhatWasMissedExactlyOnce() throws Exception {
     String room = newRoom();
     try (ChatPage ada = ChatPage.open(base).signIn("Ada").join(room);
-        ChatClient bob = ChatClient.authenticated(base, "Bob")) {
-      bob.join(room);
+        ChatClient bob = ChatClient.authenticated(base, "Bob");
+        ChatClient cy = ChatClient.authenticated(base, "Cy");
+        ChatClient dee = ChatClient.authenticated(base, "Dee")) {
+      List<ChatClient> writers = List.of(bob, cy, dee);
+      for (ChatClient writer : writers) writer.join(room);
       bob.send("send_message", say(room, "before the drop"));
       ada.awaitRow("before the drop");
       ada.awaitBanner(false);
       String adaId = ada.userId();
+      List<String> missed = new ArrayList<>();
 
       control("action=hold"); // the page's reconnect handshake will wait until released
       try {
         assertEquals(1, control("action=close&code=1001&userId=" + adaId).getInt("closed"));
         ada.awaitBanner(true);
-        for (int i = 1; i <= 3; i++) {
-          bob.send("send_message", say(room, "missed " + i).add("clientMessageId", "bob-" + i), "b" + i);
-          bob.await("message_ack", field("clientMessageId", "bob-" + i));
+        for (int i = 1; i <= 25; i++) {
+          ChatClient writer = writers.get((i - 1) / 10);
+          missed.add("missed " + i);
+          writer.send("send_message", say(room, "missed " + i).add("clientMessageId", "missed-" + i));
+          writer.await("message_ack", field("clientMessageId", "missed-" + i));
         }
         ada.send("written while offline");
         ada.awaitStatus("written while offline", "sending");
         JsonObject sockets = sockets(adaId);
-        assertEquals(0, sockets.getInt("open"), "Ada had no socket while Bob posted");
+        assertEquals(0, sockets.getInt("open"), "Ada had no socket while the others posted");
         assertTrue(sockets.getInt("held") >= 1, "the page retried at once after 1001: " + sockets);
       } finally {
         control("action=release");
       }
 
       ada.awaitBanner(false);
-      for (String text : List.of("missed 1", "missed 2", "missed 3")) ada.awaitRow(text);
+      for (String text : missed) ada.awaitRow(text);
       ada.awaitStatus("written while offline", "sent");
       JsonObject flushed = bob.await("message", field("content", "written while offline")).getJsonObject("payload");
       bob.assertNone("message", field("clientMessageId", flushed.getString("clientMessageId")), Duration.ofSeconds(1));
-      assertEquals(List.of("before the drop", "missed 1", "missed 2", "missed 3", "written while offline"), ada.texts());
-      ada.assertShownOnce("before the drop", "missed 1", "missed 2", "missed 3", "written while offline");
+      List<String> expected = new ArrayList<>(List.of("before the drop"));
+      expected.addAll(missed);
+      expected.add("written while offline");
+      assertEquals(expected, ada.texts());
+      ada.assertShownOnce(expected.toArray(String[]::new));
       ada.assertNoConsoleErrors();
     }
   }
@@ -184,14 +198,15 @@ class ChatPageIT {
   @Test
   void olderHistoryLoadsOnScroll() throws Exception {
     String room = newRoom();
-    // Three writers, because each connection may send only a burst of 20 before the rate limit applies.
-    try (ChatClient bob = ChatClient.authenticated(base, "Bob");
-        ChatClient cy = ChatClient.authenticated(base, "Cy");
-        ChatClient dee = ChatClient.authenticated(base, "Dee")) {
-      List<ChatClient> writers = List.of(bob, cy, dee);
-      for (ChatClient writer : writers) writer.join(room);
+    // Six writers, because each connection and each user may send only a burst of 10 before the rate limit applies.
+    List<ChatClient> writers = new ArrayList<>();
+    try {
+      for (int w = 0; w < 6; w++) {
+        writers.add(ChatClient.authenticated(base, "Writer " + w));
+        writers.get(w).join(room);
+      }
       for (int i = 1; i <= 60; i++) {
-        ChatClient writer = writers.get((i - 1) / 20);
+        ChatClient writer = writers.get((i - 1) / 10);
         writer.send("send_message", say(room, "old " + i).add("clientMessageId", "old-" + i));
         writer.await("message_ack", field("clientMessageId", "old-" + i));
       }
@@ -205,6 +220,8 @@ class ChatPageIT {
         assertEquals("old 60", ada.texts().get(59));
         ada.assertNoConsoleErrors();
       }
+    } finally {
+      writers.forEach(ChatClient::close);
     }
   }
 
