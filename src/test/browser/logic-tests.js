@@ -2,7 +2,7 @@
 // browser. The socket here is a scripted stand-in so timing and server replies are under the test's control;
 // the real server and socket are covered by ChatPageIT. ClientLogicIT reads window.testResults.
 import { AnonChatClient, backoffDelay, ConnectionState, randomId } from '../js/anonchat-client.js';
-import { chatReducer, initialChatState, laterStatus } from '../js/realtime-chat.js';
+import { chatReducer, initialChatState, laterStatus } from '../js/chat-state.js';
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });

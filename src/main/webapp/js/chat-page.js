@@ -180,6 +180,11 @@ $('message-input').addEventListener('input', () => chat?.typing());
 $('message-scroller').addEventListener('scroll', () => { if ($('message-scroller').scrollTop < 40) loadOlder(); });
 $('load-older').addEventListener('click', loadOlder);
 $('reconnect-now').addEventListener('click', () => client.retryNow());
+$('chat-error').addEventListener('click', () => chat?.dismissError());
+// Room mates see "away" while this tab is in the background.
+document.addEventListener('visibilitychange', () => {
+  if (client.state === 'connected') client.setPresence(document.visibilityState === 'visible' ? 'online' : 'away').catch(() => {});
+});
 window.addEventListener('hashchange', () => {
   const roomId = roomFromHash();
   if (roomId && client.state !== 'disconnected' && roomId !== chat?.getState().roomId) openRoom(roomId);
