@@ -245,6 +245,8 @@ export declare class AnonChatClient {
   /** Authenticates again on the open connection; with a wallet, asks for a fresh challenge and signs it. */
   authenticate(identity: Identity): Promise<AuthOk>;
   requestChallenge(): Promise<Challenge>;
+  /** Proves a wallet on this connection with a signature of its current challenge; not repeated on reconnect. */
+  proveWallet(walletAddress: string, signature: string): Promise<AuthOk>;
   createRoom(roomId: string, options?: { name?: string; isPrivate?: boolean }): Promise<RoomCreated>;
   invite(roomId: string, who: { userId: string } | { walletAddress: string }): Promise<MemberInvited>;
   createInvite(roomId: string): Promise<InviteCode>;

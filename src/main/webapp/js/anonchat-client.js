@@ -475,6 +475,17 @@ export class AnonChatClient {
 
   requestChallenge() { return this.request('request_challenge', {}, 'challenge'); }
 
+  /**
+   * Proves a wallet on the open connection with a signature the user made by hand for this connection's current
+   * challenge (from requestChallenge). Unlike the `wallet` option it is not repeated after a reconnect: the next
+   * connection resumes the same user with the token, unproven (auth_ok.walletVerified false).
+   */
+  async proveWallet(walletAddress, signature) {
+    const ok = await this.request('auth', { ...(await this.authPayload()), walletAddress, signature }, 'auth_ok');
+    this.remember(ok);
+    return ok;
+  }
+
   /** Defines a room owned by this user (public unless isPrivate); join it next. */
   createRoom(roomId, { name, isPrivate } = {}) {
     return this.request('create_room', { roomId, name, private: isPrivate }, 'room_created');

@@ -19,7 +19,11 @@ const messageList = createMessageList($('messages'), {
   onVisible: (ids) => chat?.markRead(ids),
 });
 
-client.on('auth', (ok) => writeSession({ userId: ok.userId, displayName: ok.displayName, token: ok.token }));
+client.on('auth', (ok) => {
+  writeSession({ userId: ok.userId, displayName: ok.displayName, token: ok.token });
+  const wallet = ok.walletVerified ? ` · wallet ${ok.walletAddress} verified` : '';
+  $('identity').textContent = `Signed in as ${ok.displayName}${wallet}`;
+});
 client.on('state', ({ state }) => showConnection(state));
 
 function readSession() {
@@ -179,6 +183,31 @@ $('message-input').addEventListener('keydown', (event) => {
 $('message-input').addEventListener('input', () => chat?.typing());
 $('message-scroller').addEventListener('scroll', () => { if ($('message-scroller').scrollTop < 40) loadOlder(); });
 $('load-older').addEventListener('click', loadOlder);
+$('wallet-box').addEventListener('toggle', () => { if ($('wallet-box').open) showChallenge(); });
+
+/** A challenge belongs to this connection and is used up by a proof attempt: show a fresh one each time. */
+async function showChallenge() {
+  $('wallet-challenge').textContent = '';
+  try {
+    $('wallet-challenge').textContent = (await client.requestChallenge()).challenge;
+  } catch (error) {
+    $('wallet-status').textContent = `No challenge: ${error.message}`;
+  }
+}
+
+$('wallet-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('wallet-status').textContent = 'Checking…';
+  try {
+    const ok = await client.proveWallet($('wallet-address').value.trim(), $('wallet-signature').value.trim());
+    $('wallet-status').textContent = `Wallet verified: ${ok.walletAddress}`;
+  } catch (error) {
+    $('wallet-status').textContent = `Not verified: ${error.message} (${error.code})`;
+    showChallenge();
+  }
+  $('wallet-signature').value = '';
+});
+
 $('reconnect-now').addEventListener('click', () => client.retryNow());
 $('chat-error').addEventListener('click', () => chat?.dismissError());
 // Room mates see "away" while this tab is in the background.

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.anonchat.realtime.identity.control.StellarKeys;
 import org.anonchat.realtime.support.ChatClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -222,6 +223,32 @@ class ChatPageIT {
       }
     } finally {
       writers.forEach(ChatClient::close);
+    }
+  }
+
+  @Test
+  void aWalletProvenOnThePageIsItsUsersIdentity() throws Exception {
+    String room = newRoom();
+    StellarKeys wallet = StellarKeys.generate();
+    try (ChatPage ada = ChatPage.open(base).signIn("Ada");
+        ChatClient bob = ChatClient.authenticated(base, "Bob")) {
+      String anonymousId = ada.userId();
+      ada.browser.driver().findElement(By.cssSelector("#wallet-box summary")).click();
+      ada.browser.awaitScript("return document.getElementById('wallet-challenge').textContent.length > 0");
+      String challenge = ada.browser.driver().findElement(By.id("wallet-challenge")).getText();
+      ada.browser.await(By.id("wallet-address")).sendKeys(wallet.accountId());
+      ada.browser.await(By.id("wallet-signature")).sendKeys(wallet.signSep53Base64(challenge), Keys.ENTER);
+      ada.browser.awaitText(By.id("wallet-status"), "Wallet verified: " + wallet.accountId());
+      assertEquals(anonymousId, ada.userId(), "an anonymous user who proves a new wallet keeps their id");
+
+      ada.join(room);
+      bob.join(room);
+      bob.send("request_presence_snapshot", payload().add("roomId", room), "s1");
+      JsonObject adaSeen = bob.await("presence_snapshot").getJsonObject("payload").getJsonArray("users")
+          .getValuesAs(JsonObject.class).stream().filter(u -> u.getString("userId").equals(anonymousId))
+          .findFirst().orElseThrow();
+      assertEquals(wallet.accountId(), adaSeen.getString("walletAddress"));
+      ada.assertNoConsoleErrors();
     }
   }
 
