@@ -186,7 +186,9 @@ export class AnonChatClient {
     } catch (e) {
       if (this.socket !== socket) return;
       this.lastError = e;
-      socket.close(4000, 'auth failed'); // a refused auth would be refused again: stop
+      // A refused auth would be refused again: stop (4000). A slow server may answer the next attempt (4001).
+      if (e.code === 'TIMEOUT') socket.close(4001, 'auth timed out');
+      else socket.close(4000, 'auth failed');
     }
   }
 
