@@ -267,8 +267,8 @@ class PresenceIT {
       silent.sendText(Json.createObjectBuilder().add("type", "join_room")
           .add("payload", room(roomId)).add("timestamp", 0).build().toString());
       String ghostId = ada.await("room_join", field("displayName", "Ghost")).getJsonObject("payload").getString("userId");
-      // Heartbeat for ITs: ping every 1 s, give up after 3 s of silence.
-      SilentPeer.Outcome outcome = silent.readUntilClosed(Duration.ofSeconds(10));
+      // Heartbeat for ITs: ping every 1 s, give up after 6 s of silence (pom.xml, chat.it.options).
+      SilentPeer.Outcome outcome = silent.readUntilClosed(Duration.ofSeconds(20));
       assertTrue(outcome.pings() >= 1, "the server pinged: " + outcome);
       assertEquals(1001, outcome.closeCode(), "closed for the timeout: " + outcome);
       ada.await("room_leave", field("userId", ghostId), GRACE_AND_MARGIN.plusSeconds(2));

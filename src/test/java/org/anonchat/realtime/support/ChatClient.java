@@ -101,7 +101,7 @@ public final class ChatClient implements AutoCloseable {
       socket.sendText(text, true).join();
     } catch (RuntimeException e) {
       synchronized (inbox) {
-        throw new AssertionError("send failed; " + recent(), e);
+        throw new IllegalStateException("send failed; " + recent(), e); // callers may expect a closed socket
       }
     }
   }
@@ -286,6 +286,7 @@ public final class ChatClient implements AutoCloseable {
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
+      closeReason = String.valueOf(error);
       closed.complete(-1);
       wake();
     }

@@ -47,7 +47,7 @@ class Authentication {
     return new ServerEvent.Challenge(ref, fresh.nonce(), fresh.expiresAt());
   }
 
-  private static String provenWallet(Connection c, Auth a) {
+  static String provenWallet(Connection c, Auth a) {
     if (!StrKey.isAccountId(a.walletAddress())) {
       throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "walletAddress must be a Stellar account id (G..., 56 characters, valid checksum)");
     }
