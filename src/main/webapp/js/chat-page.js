@@ -153,7 +153,16 @@ $('room-form').addEventListener('submit', (event) => {
   if (roomId) openRoom(roomId);
 });
 
-$('new-room').addEventListener('click', () => openRoom(`room-${randomId().slice(0, 8)}`));
+// A new room is defined on the server with this user as its owner (create_room), then joined.
+$('new-room').addEventListener('click', async () => {
+  const roomId = `room-${randomId().slice(0, 8)}`;
+  try {
+    await client.createRoom(roomId);
+    openRoom(roomId);
+  } catch (error) {
+    $('identity').textContent = `Could not create a room: ${error.message}`;
+  }
+});
 
 $('leave-room').addEventListener('click', () => {
   closeRoom();
