@@ -3,6 +3,7 @@ package org.anonchat.realtime.pages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import org.anonchat.realtime.support.browser.Browser;
 import org.openqa.selenium.By;
@@ -79,6 +80,20 @@ final class ChatPage implements AutoCloseable {
   void awaitStatus(String text, String status) {
     browser.awaitScript(ROWS + ".some(li => li.dataset.status === arguments[1]"
         + " && li.querySelector('.status').textContent === arguments[1])", text, status);
+  }
+
+  /** Fails if the row's status changes within {@code window} (for "not read while not shown" checks). */
+  void assertStatusStays(String text, String status, Duration window) {
+    long deadline = System.nanoTime() + window.toNanos();
+    while (System.nanoTime() < deadline) {
+      assertEquals(status, awaitRow(text).getAttribute("data-status"), "status of '" + text + "'");
+      try {
+        Thread.sleep(100); // polling a condition that must hold for the whole window, not waiting for an event
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** The texts of all rows, top to bottom. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -53,14 +54,22 @@ class ChatPageIT {
   }
 
   @Test
-  void twoPeopleChatAndTheSenderSeesDeliveredThenRead() {
+  void twoPeopleChatAndTheSenderSeesDeliveredThenReadOnceTheOtherLooks() {
     String room = newRoom();
     try (ChatPage ada = ChatPage.open(base).signIn("Ada").join(room);
         ChatPage bob = ChatPage.open(base).signIn("Bob").join(room)) {
       ada.browser.awaitScript("return document.querySelectorAll('#members li').length === 2");
       ada.recordStatuses();
 
+      // Bob looks at another tab: his chat tab is hidden, gets the message, but does not show it to him.
+      String bobsChat = bob.browser.driver().getWindowHandle();
+      bob.browser.driver().switchTo().newWindow(WindowType.TAB);
+      ada.browser.awaitScript("return document.querySelector('#members li[data-status=\"away\"]') !== null");
       ada.send("Hi Bob, are you there?");
+      ada.awaitStatus("Hi Bob, are you there?", "delivered");
+      ada.assertStatusStays("Hi Bob, are you there?", "delivered", Duration.ofMillis(1500));
+
+      bob.browser.driver().switchTo().window(bobsChat); // Bob comes back and sees it
       bob.awaitRow("Hi Bob, are you there?");
       ada.awaitStatus("Hi Bob, are you there?", "read");
       assertEquals(List.of("sending", "sent", "delivered", "read"), ada.statusLog("Hi Bob, are you there?"));
