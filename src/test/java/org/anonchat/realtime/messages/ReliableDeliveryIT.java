@@ -210,14 +210,9 @@ class ReliableDeliveryIT {
         acks.add(pool.submit(() -> {
           for (int n = 0; n < perSender; n++) {
             LockSupport.parkNanos(start + n * SEND_INTERVAL_NANOS - System.nanoTime());
-            sender.send("send_message", say(roomId, prefix + n).add("clientMessageId", prefix + n));
+            sender.send("send_message", say(roomId, prefix + n).add("clientMessageId", prefix + n), prefix + n);
           }
-          List<Long> seqs = new ArrayList<>();
-          for (int n = 0; n < perSender; n++) {
-            seqs.add(sender.await("message_ack", p -> true, Duration.ofSeconds(60)).getJsonObject("payload")
-                .getJsonNumber("seq").longValue());
-          }
-          return seqs;
+          return awaitAcks(sender, roomId, perSender);
         }));
       }
       Set<Long> allSeqs = new HashSet<>();
@@ -258,19 +253,19 @@ class ReliableDeliveryIT {
       while (System.nanoTime() < end) {
         int i = random.nextInt(memberCount);
         RoomMember m = members.get(i);
-        takeAcks(m, unacked.get(i));
+        takeAcks(m, roomId, unacked.get(i));
         if (random.nextInt(10) == 0) {
           m.drop();
           m.connect();
           for (String id : unacked.get(i).keySet()) { // resend what was never acknowledged, same ids
-            m.client().send("send_message", say(roomId, id).add("clientMessageId", id));
+            m.client().send("send_message", say(roomId, id).add("clientMessageId", id), id);
           }
         } else if (System.nanoTime() - lastSend.get(i) > SEND_INTERVAL_NANOS) {
           String id = "c" + i + "-" + counter++;
           allIds.add(id);
           unacked.get(i).put(id, true);
           lastSend.put(i, System.nanoTime());
-          m.client().send("send_message", say(roomId, id).add("clientMessageId", id));
+          m.client().send("send_message", say(roomId, id).add("clientMessageId", id), id);
         }
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(random.nextInt(20)));
       }
@@ -279,8 +274,8 @@ class ReliableDeliveryIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!unacked.get(i).isEmpty()) {
           assertTrue(System.nanoTime() < deadline, where + ": member " + i + " still waits for acks of " + unacked.get(i).keySet());
-          JsonObject ack = m.client().await("message_ack", p -> true, Duration.ofSeconds(30)).getJsonObject("payload");
-          unacked.get(i).remove(ack.getString("clientMessageId"));
+          m.client().awaitPresent(f -> ACK_OR_ERROR.contains(f.getString("type")), Duration.ofSeconds(30));
+          takeAcks(m, roomId, unacked.get(i));
         }
       }
       long total = allIds.size();
@@ -299,9 +294,44 @@ class ReliableDeliveryIT {
     }
   }
 
-  private static void takeAcks(RoomMember m, Map<String, Boolean> unacked) {
-    for (JsonObject ack : m.client().takeAll(Set.of("message_ack"))) {
-      unacked.remove(ack.getJsonObject("payload").getString("clientMessageId"));
+  /**
+   * Waits for {@code count} acks and returns their seqs. A send refused with RATE_LIMITED (a loaded server
+   * reads a paced sender's frames in bursts) is sent again with the same id, as a client would.
+   */
+  private static List<Long> awaitAcks(ChatClient sender, String roomId, int count) {
+    List<Long> seqs = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (seqs.size() < count) {
+      assertTrue(System.nanoTime() < deadline, "acks: " + seqs.size() + " of " + count);
+      sender.awaitPresent(f -> ACK_OR_ERROR.contains(f.getString("type")), Duration.ofSeconds(60));
+      for (JsonObject frame : sender.takeAll(ACK_OR_ERROR)) {
+        JsonObject p = frame.getJsonObject("payload");
+        if ("message_ack".equals(frame.getString("type"))) {
+          seqs.add(p.getJsonNumber("seq").longValue());
+        } else {
+          retryRateLimited(sender, roomId, frame);
+        }
+      }
+    }
+    return seqs;
+  }
+
+  private static final Set<String> ACK_OR_ERROR = Set.of("message_ack", "error");
+
+  private static void retryRateLimited(ChatClient sender, String roomId, JsonObject error) {
+    assertEquals("RATE_LIMITED", error.getJsonObject("payload").getString("code"), "unexpected " + error);
+    String id = error.getString("ref");
+    LockSupport.parkNanos(SEND_INTERVAL_NANOS); // let the bucket refill before the resend
+    sender.send("send_message", say(roomId, id).add("clientMessageId", id), id);
+  }
+
+  private static void takeAcks(RoomMember m, String roomId, Map<String, Boolean> unacked) {
+    for (JsonObject frame : m.client().takeAll(ACK_OR_ERROR)) {
+      if ("message_ack".equals(frame.getString("type"))) {
+        unacked.remove(frame.getJsonObject("payload").getString("clientMessageId"));
+      } else {
+        retryRateLimited(m.client(), roomId, frame);
+      }
     }
   }
 
