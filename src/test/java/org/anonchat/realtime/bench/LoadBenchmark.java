@@ -62,6 +62,7 @@ public final class LoadBenchmark {
     Path out = Path.of(options.text("out", "target/bench"));
     Resources resources = new Resources(options.integer("server-pid", 0), options.integer("clock-ticks", 100),
         options.text("jcmd", Path.of(System.getProperty("java.home"), "bin", "jcmd").toString()));
+    RoomLoad.drain = java.time.Duration.ofSeconds(options.integer("drain-s", 30));
     List<Result> results = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     Map<String, Object> run = new LinkedHashMap<>();

@@ -59,6 +59,11 @@ public final class Result {
    */
   void server(Resources.Snapshot start, Resources.Snapshot end, Resources resources, long deliveries) {
     double wall = (end.wallNanos() - start.wallNanos()) / 1e9;
+    long nowNanos = System.nanoTime();
+    java.time.Instant now = java.time.Instant.now();
+    // Wall-clock ends of the measured stretch, to find it in a server profile (JFR) or log.
+    figure("measured_from", now.minusNanos(nowNanos - start.wallNanos()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    figure("measured_to", now.minusNanos(nowNanos - end.wallNanos()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     figure("wall_s", round(wall, 2));
     figure("load_average", "start", start.loadAverage());
     figure("load_average", "end", end.loadAverage());
