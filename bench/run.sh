@@ -18,6 +18,7 @@
 #   BENCH_CLIENT_HEAP   generator -Xmx (default 3g)
 #   BENCH_TIMEOUT_S     hard cap on the benchmark process (default 900)
 #   BENCH_MVN_ARGS      extra Maven arguments, e.g. -o
+#   BENCH_PAYARA_ARGS   extra Payara Micro options (e.g. --nohazelcast)
 #   BENCH_PROFILE=1     record a JFR profile of the server to target/bench/<run>/server.jfr
 # Exit status: the benchmark's (0 all checks passed, 1 a check failed, 2 it could not run), 3 when the
 # server did not start.
@@ -121,7 +122,7 @@ launched_ms=$(date +%s%3N)
   -Dchat.data.dir="$WORK/data" -Dchat.presence.grace-ms="$GRACE_MS" \
   -jar "$JAR" --port "$PORT" --nocluster --rootdir "$WORK/root" \
   --systemProperties bench/server.properties \
-  --postbootcommandfile server-config/post-boot-commands.asadmin >"$WORK/server.log" 2>&1 &
+  --postbootcommandfile server-config/post-boot-commands.asadmin ${BENCH_PAYARA_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
 ready_ms=""
@@ -138,22 +139,25 @@ until ready_ms=$("$CLIENT_JAVA" -cp "$BENCH_CP" org.anonchat.realtime.bench.Load
   fi
 done
 startup_ms=$((ready_ms - launched_ms))
-log "server $SERVER_PID answered its first WebSocket (connect + auth) $startup_ms ms after launch;" \
-  "idle RSS $(awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status")"
+# CPU seconds the server spent until then (user + system, /proc/pid/stat fields 14 and 15): less sensitive
+# than the wall time to other processes on the cores.
+startup_cpu=$(awk -v t="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); printf "%.1f", ($12 + $13) / t}' "/proc/$SERVER_PID/stat")
+log "server $SERVER_PID answered its first WebSocket (connect + auth) $startup_ms ms after launch, having used" \
+  "$startup_cpu s of CPU; load average $(cut -d' ' -f1-3 /proc/loadavg); idle RSS $(awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status")"
 
 set +e
 timeout "${BENCH_TIMEOUT_S:-900}" "$CLIENT_JAVA" "-Xmx${BENCH_CLIENT_HEAP:-3g}" -cp "$BENCH_CP" \
   org.anonchat.realtime.bench.LoadBenchmark "$@" \
   --url="$URL" --server-pid="$SERVER_PID" --clock-ticks="$(getconf CLK_TCK)" --jcmd="$JCMD" \
   --presence-grace-ms="$GRACE_MS" --server-startup-ms="$startup_ms" --out="$OUT" \
-  --server="Payara Micro uber-jar, $("$SERVER_JAVA" -version 2>&1 | head -1), -Xmx${BENCH_SERVER_HEAP:-512m} ${SERVER_FLAGS[*]} ${EXTRA_FLAGS[*]}" \
+  --server="Payara Micro uber-jar, $("$SERVER_JAVA" -version 2>&1 | head -1), -Xmx${BENCH_SERVER_HEAP:-512m} ${SERVER_FLAGS[*]} ${EXTRA_FLAGS[*]} ${BENCH_PAYARA_ARGS:-}; start-up used ${startup_cpu} s CPU" \
   | tee "$OUT/bench.log"
 status=${PIPESTATUS[0]}
 set -e
 
 echo
 echo "== summary"
-echo "server start     ${startup_ms} ms from launch to the first answered WebSocket"
+echo "server start     ${startup_ms} ms from launch to the first answered WebSocket, ${startup_cpu} s of server CPU"
 echo "server peak RSS  $(awk '/VmHWM/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")"
 echo "reports          $OUT (summary.md, <scenario>.json/.md/-latency.svg, bench.log, server.log)"
 echo "exit status      $status (0 all checks passed, 1 a check failed, 2 the benchmark could not run)"
