@@ -3,6 +3,7 @@ package org.anonchat.realtime.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,6 +51,7 @@ final class Churn {
       loop("w", warmup, workers, roomIds, Duration.ofSeconds(30), ledger, new Latencies(), new Latencies(), failures);
       TimeUnit.MILLISECONDS.sleep(grace + 2000L);
       long heapBase = resources.heapAfterGcKib();
+      Map<String, Long> classesBase = resources.classHistogram();
       Resources.Snapshot start = resources.now();
 
       Ledger.Phase phase = ledger.phase("churn");
@@ -57,6 +59,7 @@ final class Churn {
       Resources.Snapshot end = resources.now();
       TimeUnit.MILLISECONDS.sleep(grace + 2000L);
       long heapAfter = resources.heapAfterGcKib();
+      Map<String, Long> classesAfter = resources.classHistogram();
       Resources.Snapshot settled = resources.now();
 
       result.figure("cycles_done", done);
@@ -78,6 +81,9 @@ final class Churn {
         result.figure("server", "heap_growth_bytes_per_cycle", Result.round((heapAfter - heapBase) * 1024.0 / Math.max(1, done), 1));
       }
       result.figure("server", "rss_after_grace_kib", settled.rssKib());
+      if (!classesBase.isEmpty() && !classesAfter.isEmpty()) {
+        result.figure("heap_growth_by_class", Resources.growth(classesBase, classesAfter, 12));
+      }
       Report.errors(ledger, result);
       return result;
     }

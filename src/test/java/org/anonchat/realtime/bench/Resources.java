@@ -101,6 +101,34 @@ final class Resources {
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
+  /**
+   * Bytes per class of live objects ({@code jcmd <pid> GC.class_histogram}, which runs a full GC first);
+   * empty when unavailable. Two of these, subtracted, show which classes a run left behind.
+   */
+  java.util.Map<String, Long> classHistogram() {
+    java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+    if (serverPid <= 0 || jcmd == null || jcmd.isEmpty()) return bytes;
+    String out = jcmd("GC.class_histogram");
+    if (out == null) return bytes;
+    for (String line : out.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      // "   1:        123456       7890123  java.lang.String (java.base@17)"
+      if (f.length >= 4 && f[0].endsWith(":") && f[2].matches("\\d+")) bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+    }
+    return bytes;
+  }
+
+  /** The classes whose live bytes grew most between two histograms, largest first, as "class: +KiB (instances)". */
+  static java.util.List<String> growth(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int limit) {
+    return after.entrySet().stream()
+        .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0)
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(limit)
+        .map(e -> e.getKey() + ": +" + e.getValue() / 1024 + " KiB")
+        .toList();
+  }
+
   private String jcmd(String command) {
     List<String> argv = new ArrayList<>(List.of(jcmd, Long.toString(serverPid), command));
     try {
