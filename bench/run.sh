@@ -19,6 +19,7 @@
 #   BENCH_TIMEOUT_S     hard cap on the benchmark process (default 900)
 #   BENCH_MVN_ARGS      extra Maven arguments, e.g. -o
 #   BENCH_PAYARA_ARGS   extra Payara Micro options (e.g. --nohazelcast)
+#   BENCH_START_DEADLINE_S  how long the server may take to answer its first WebSocket (default 240)
 #   BENCH_PROFILE=1     record a JFR profile of the server to target/bench/<run>/server.jfr
 # Exit status: the benchmark's (0 all checks passed, 1 a check failed, 2 it could not run), 3 when the
 # server did not start.
@@ -29,7 +30,7 @@ ROOT=$(pwd)
 MVN=(mvn -B -q ${BENCH_MVN_ARGS:-})
 JAR=target/chat-microbundle.jar
 CLASSPATH_FILE=target/bench-classpath.txt
-START_DEADLINE_S=240
+START_DEADLINE_S=${BENCH_START_DEADLINE_S:-240}
 STOP_DEADLINE_S=30
 GRACE_MS=5000
 RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)

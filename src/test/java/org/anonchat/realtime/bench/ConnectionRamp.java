@@ -43,6 +43,8 @@ final class ConnectionRamp {
     Ledger ledger = new Ledger(options.integer("bucket-ms", 1000));
     try (RoomLoad load = new RoomLoad(target, ledger, runId + "-conn")) {
       long heapBase = resources.heapAfterGcKib();
+      java.util.Map<String, Long> classesBase = options.integer("connections.histogram", 0) > 0
+          ? resources.classHistogram() : java.util.Map.of();
       Resources.Snapshot base = resources.now();
       long filesBase = resources.openFiles();
 
@@ -90,6 +92,10 @@ final class ConnectionRamp {
       long heapHeld = resources.heapAfterGcKib();
       long rssHeld = resources.statusKib("VmRSS");
       long filesHeld = resources.openFiles();
+      if (!classesBase.isEmpty()) {
+        // What one held connection costs on the heap, by class (opt-in: a histogram of a big heap takes seconds).
+        result.figure("heap_held_by_class", Resources.growth(classesBase, resources.classHistogram(), 15));
+      }
 
       Ledger.Phase phase = ledger.phase("connections");
       RoomLoad.Sending probe = load.sendPhase(1, 1, 50, Duration.ofSeconds(30), 0, () -> false);
