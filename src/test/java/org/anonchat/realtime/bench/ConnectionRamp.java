@@ -51,6 +51,7 @@ final class ConnectionRamp {
       Semaphore inFlight = new Semaphore(parallel);
       AtomicLong failed = new AtomicLong();
       List<CompletableFuture<BenchClient>> pending = new ArrayList<>();
+      Timeline readyOverTime = load.trackReadyOverTime(options.integer("bucket-ms", 1000));
       long t0 = System.nanoTime();
       long deadline = t0 + TimeUnit.SECONDS.toNanos(cap);
       int started = 0;
@@ -101,6 +102,8 @@ final class ConnectionRamp {
       RoomLoad.Sending probe = load.sendPhase(1, 1, 50, Duration.ofSeconds(30), 0, () -> false);
       result.failures.addAll(probe.failures());
       Scenarios.messageFigures(result, phase, 0);
+      result.timeline = readyOverTime.points();
+      result.chart = "ready time (connect, auth, join) over the ramp";
       result.checks(load.verify(null));
       Resources.Snapshot held = resources.now();
 

@@ -28,7 +28,7 @@ final class ReportFiles {
     Path svg = dir.resolve(r.name + "-latency.svg");
     Files.writeString(json, json(r, run));
     Files.writeString(md, markdown(r, run, svg.getFileName().toString()));
-    Files.writeString(svg, LatencyChart.svg(r.name + ": delivery latency over time", r.timeline));
+    Files.writeString(svg, LatencyChart.svg(r.name + ": " + r.chart, r.timeline));
     return List.of(json, md, svg);
   }
 
@@ -121,7 +121,7 @@ final class ReportFiles {
     for (String f : r.failures) b.append("- FAIL ").append(f).append('\n');
     for (String w : r.warnings) b.append("- WARN ").append(w).append('\n');
     for (String n : r.notes) b.append("- ").append(n).append('\n');
-    b.append("\n![delivery latency over time](").append(chart).append(")\n");
+    b.append("\n![").append(r.chart).append("](").append(chart).append(")\n");
     return b.toString();
   }
 

@@ -18,6 +18,7 @@ public final class Result {
   final List<String> warnings = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
   List<Timeline.Point> timeline = List.of();
+  String chart = "delivery latency over time";
 
   Result(String name) {
     this.name = name;

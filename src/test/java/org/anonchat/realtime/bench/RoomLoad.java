@@ -36,6 +36,7 @@ final class RoomLoad implements AutoCloseable {
   private final Map<String, List<BenchClient>> rooms = new LinkedHashMap<>();
   private final List<BenchClient> all = new ArrayList<>();
   final Latencies ready = new Latencies();
+  private volatile Timeline readyTimeline;
 
   RoomLoad(Target target, Ledger ledger, String runId) {
     this.target = target;
@@ -75,13 +76,22 @@ final class RoomLoad implements AutoCloseable {
         all.add(c);
       }
       return c.joinAsync(roomId, STEP_TIMEOUT).thenApply(v -> {
-        ready.add(System.nanoTime() - started);
+        long now = System.nanoTime();
+        ready.add(now - started);
+        Timeline timeline = readyTimeline;
+        if (timeline != null) timeline.add(now, now - started);
         synchronized (this) {
           rooms.computeIfAbsent(roomId, k -> new ArrayList<>()).add(c);
         }
         return c;
       });
     });
+  }
+
+  /** From now on, ready times are also kept over time (for the chart of a connection ramp). */
+  Timeline trackReadyOverTime(long bucketMillis) {
+    readyTimeline = new Timeline(System.nanoTime(), bucketMillis);
+    return readyTimeline;
   }
 
   /** Opens and joins a member that the drain and the checks leave out (the slow reader). */
