@@ -8,6 +8,10 @@ COPY --chown=payara:payara target/chat.war /opt/payara/deployments/chat.war
 COPY --chown=payara:payara server-config/ /opt/payara/config/
 COPY --chown=payara:payara docker/Healthcheck.java /opt/payara/Healthcheck.java
 
+# G1 even when the container has one CPU or under 1792 MB (the JVM would pick the serial collector); the same
+# flag as the benchmark server (bench/server-jvm.options, docs/performance.md).
+ENV JAVA_TOOL_OPTIONS="-XX:+UseG1GC"
+
 # Messages, and the token secret unless CHAT_IDENTITY_SECRET is set, live in this volume.
 ENV CHAT_DATA_DIR=/opt/payara/data
 RUN mkdir -p /opt/payara/data

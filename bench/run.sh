@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
-# Load benchmark: builds the uber-jar if needed, starts it on a free loopback port with a fresh data
-# folder and the rate limits raised, runs org.anonchat.realtime.bench.LoadBenchmark against it, records the
-# server's peak RSS, stops the server by its pid and prints a summary. See docs/benchmark.md.
+# Load benchmark: builds the uber-jar if needed, starts it on a free loopback port with a fresh data folder
+# and raised (never disabled) limits, runs org.anonchat.realtime.bench.LoadBenchmark against it, stops the
+# server by its pid and prints where the reports are. See docs/performance.md.
 #
-#   bench/run.sh                                 all scenarios with their defaults
-#   bench/run.sh fanout --fanout.rooms=4         one scenario, a setting changed
+#   bash bench/run.sh                                          fanout, rooms, connections, churn (defaults)
+#   bash bench/run.sh fanout --fanout.members=200 --fanout.seconds=20
+#   bash bench/run.sh fanout --fanout.rate=200                 fixed 200 messages/s
+#   bash bench/run.sh rooms --rooms.clients=1000 --rooms.rooms=100 --rooms.period-ms=1000
+#   bash bench/run.sh connections --connections.count=19000 --sources=8
+#   bash bench/run.sh churn --churn.cycles=100000 --churn.seconds=110
 #
-# Arguments go to the benchmark. Environment: BENCH_MAX_QUEUED_FRAMES (server's
-# chat.connection.max-queued-frames, default 200), BENCH_SERVER_HEAP (default 512m),
-# BENCH_MVN_ARGS (extra Maven arguments, e.g. -o). Exit status: the benchmark's (0 all checks passed,
-# 1 a correctness check failed, 2 it could not run), or 3 when the server did not start.
+# Arguments go to the benchmark. Environment:
+#   BENCH_SERVER_HEAP   server -Xmx (default 512m)
+#   BENCH_SERVER_JVM    extra server JVM flags (added after the tuned defaults in bench/server-jvm.options)
+#   BENCH_CLIENT_JAVA   java for the load generator (default: a JDK 19+ under /usr/lib/jvm if there is one,
+#                       because binding several 127.0.0.x source addresses needs Java 19; else java)
+#   BENCH_CLIENT_HEAP   generator -Xmx (default 3g)
+#   BENCH_TIMEOUT_S     hard cap on the benchmark process (default 900)
+#   BENCH_MVN_ARGS      extra Maven arguments, e.g. -o
+#   BENCH_PAYARA_ARGS   extra Payara Micro options (e.g. --nohazelcast)
+#   BENCH_START_DEADLINE_S  how long the server may take to answer its first WebSocket (default 240)
+#   BENCH_PROFILE=1     record a JFR profile of the server to target/bench/<run>/server.jfr
+# Exit status: the benchmark's (0 all checks passed, 1 a check failed, 2 it could not run), 3 when the
+# server did not start.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,11 +30,12 @@ ROOT=$(pwd)
 MVN=(mvn -B -q ${BENCH_MVN_ARGS:-})
 JAR=target/chat-microbundle.jar
 CLASSPATH_FILE=target/bench-classpath.txt
-QUEUE=${BENCH_MAX_QUEUED_FRAMES:-200}
-START_DEADLINE_S=240
+START_DEADLINE_S=${BENCH_START_DEADLINE_S:-240}
 STOP_DEADLINE_S=30
+GRACE_MS=5000
+RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
+OUT="$ROOT/target/bench/$RUN_ID"
 WORK=$(mktemp -d /tmp/anonchat-bench.XXXXXX)
-LOGS="$ROOT/target/bench"
 SERVER_PID=""
 
 log() { printf '[bench] %s\n' "$*"; }
@@ -45,17 +59,16 @@ stop_server() {
 
 cleanup() {
   stop_server
-  mkdir -p "$LOGS"
-  [[ -f "$WORK/server.log" ]] && cp "$WORK/server.log" "$LOGS/server.log"
+  mkdir -p "$OUT"
+  [[ -f "$WORK/server.log" ]] && cp "$WORK/server.log" "$OUT/server.log"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-# A port nobody listens on, from the ephemeral range's lower neighbour; bounded number of tries.
 free_port() {
   local port
   for ((i = 0; i < 100; i++)); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((20000 + RANDOM % 12000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
@@ -64,10 +77,24 @@ free_port() {
   return 1
 }
 
+client_java() {
+  if [[ -n "${BENCH_CLIENT_JAVA:-}" ]]; then echo "$BENCH_CLIENT_JAVA"; return; fi
+  local candidate
+  for candidate in /usr/lib/jvm/*/bin/java; do
+    local feature
+    feature=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+    if [[ "$feature" =~ ^[0-9]+$ ]] && ((feature >= 19)); then echo "$candidate"; return; fi
+  done
+  echo java
+}
+
 newer_sources() {
   [[ ! -f "$JAR" ]] && return 0
-  [[ -n "$(find pom.xml src/main server-config -newer "$JAR" -type f -print -quit)" ]]
+  [[ -n "$(find pom.xml src/main -newer "$JAR" -type f -print -quit)" ]]
 }
+
+# Each connection is a file descriptor in both processes: use the hard limit (19,000 connections need it).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 if newer_sources; then
   log "building $JAR"
@@ -77,60 +104,62 @@ log "compiling the benchmark"
 "${MVN[@]}" test-compile
 "${MVN[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
 BENCH_CP="target/test-classes:$(cat "$CLASSPATH_FILE")"
-bench() { java -Xmx256m -cp "$BENCH_CP" org.anonchat.realtime.bench.LoadBenchmark "$@"; }
+CLIENT_JAVA=$(client_java)
+SERVER_JAVA=$(command -v java)
+JCMD="$(dirname "$(readlink -f "$SERVER_JAVA")")/jcmd"
+mapfile -t SERVER_FLAGS < <(grep -v '^\s*#' bench/server-jvm.options | grep -v '^\s*$')
+# shellcheck disable=SC2206
+EXTRA_FLAGS=(${BENCH_SERVER_JVM:-})
+mkdir -p "$OUT"
+if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
+  EXTRA_FLAGS+=("-XX:StartFlightRecording=filename=$OUT/server.jfr,settings=profile")
+fi
 
 PORT=$(free_port) || { log "no free loopback port found"; exit 3; }
 URL="http://127.0.0.1:$PORT/"
-log "starting the server on $URL (data in $WORK/data, max-queued-frames $QUEUE)"
-# Rate limits raised so the senders are limited by acks only, and no cap on connections from one address
-# (every benchmark client comes from loopback); long messages allowed so that the
-# slow-reader scenario fills the socket buffers with few messages (docs/benchmark.md).
-java "-Xmx${BENCH_SERVER_HEAP:-512m}" \
-  -Dchat.data.dir="$WORK/data" \
-  -Dchat.rate.messages-per-second=100000 -Dchat.rate.message-burst=100000 \
-  -Dchat.rate.user-messages-per-second=100000 -Dchat.rate.user-message-burst=100000 \
-  -Dchat.rate.frames-per-second=100000 -Dchat.rate.frame-burst=100000 \
-  -Dchat.rate.receipts-per-second=100000 -Dchat.rate.receipt-burst=100000 \
-  -Dchat.connection.max-per-address=0 \
-  -Dchat.connection.max-queued-frames="$QUEUE" -Dchat.messages.max-length=16000 \
-  -jar "$JAR" --port "$PORT" --nocluster --rootdir "$WORK/root" >"$WORK/server.log" 2>&1 &
+log "starting the server on $URL (data in $WORK/data; open files limit $(ulimit -n); load average $(cut -d' ' -f1-3 /proc/loadavg))"
+launched_ms=$(date +%s%3N)
+"$SERVER_JAVA" "-Xmx${BENCH_SERVER_HEAP:-512m}" "${SERVER_FLAGS[@]}" "${EXTRA_FLAGS[@]}" \
+  -Dchat.data.dir="$WORK/data" -Dchat.presence.grace-ms="$GRACE_MS" \
+  -jar "$JAR" --port "$PORT" --nocluster --rootdir "$WORK/root" \
+  --systemProperties bench/server.properties \
+  --postbootcommandfile server-config/post-boot-commands.asadmin ${BENCH_PAYARA_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
-started=$(date +%s)
-until bench probe --url="$URL"; do
+ready_ms=""
+until ready_ms=$("$CLIENT_JAVA" -cp "$BENCH_CP" org.anonchat.realtime.bench.LoadBenchmark probe --url="$URL" --wait-s=5 \
+    | sed -n 's/^ready-at-ms=//p') && [[ -n "$ready_ms" ]]; do
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then
     log "the server exited during start-up; its log follows"
     tail -n 40 "$WORK/server.log"
     exit 3
   fi
-  if (($(date +%s) - started > START_DEADLINE_S)); then
+  if (($(date +%s%3N) - launched_ms > START_DEADLINE_S * 1000)); then
     log "the server did not accept a WebSocket within ${START_DEADLINE_S}s"
     exit 3
   fi
-  sleep 1
 done
-log "server $SERVER_PID accepts WebSockets after $(($(date +%s) - started)) s; idle RSS $(awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status")"
+startup_ms=$((ready_ms - launched_ms))
+# CPU seconds the server spent until then (user + system, /proc/pid/stat fields 14 and 15): less sensitive
+# than the wall time to other processes on the cores.
+startup_cpu=$(awk -v t="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); printf "%.1f", ($12 + $13) / t}' "/proc/$SERVER_PID/stat")
+log "server $SERVER_PID answered its first WebSocket (connect + auth) $startup_ms ms after launch, having used" \
+  "$startup_cpu s of CPU; load average $(cut -d' ' -f1-3 /proc/loadavg); idle RSS $(awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status")"
 
-mkdir -p "$LOGS"
-bench_started=$(date +%s)
 set +e
-timeout 900 java -Xmx256m -cp "$BENCH_CP" org.anonchat.realtime.bench.LoadBenchmark "$@" \
-  --url="$URL" --server-pid="$SERVER_PID" --clock-ticks="$(getconf CLK_TCK)" | tee "$LOGS/bench.log"
+timeout "${BENCH_TIMEOUT_S:-900}" "$CLIENT_JAVA" "-Xmx${BENCH_CLIENT_HEAP:-3g}" -cp "$BENCH_CP" \
+  org.anonchat.realtime.bench.LoadBenchmark "$@" \
+  --url="$URL" --server-pid="$SERVER_PID" --clock-ticks="$(getconf CLK_TCK)" --jcmd="$JCMD" \
+  --presence-grace-ms="$GRACE_MS" --server-startup-ms="$startup_ms" --out="$OUT" \
+  --server="Payara Micro uber-jar, $("$SERVER_JAVA" -version 2>&1 | head -1), -Xmx${BENCH_SERVER_HEAP:-512m} ${SERVER_FLAGS[*]} ${EXTRA_FLAGS[*]} ${BENCH_PAYARA_ARGS:-}; start-up used ${startup_cpu} s CPU" \
+  | tee "$OUT/bench.log"
 status=${PIPESTATUS[0]}
 set -e
-bench_seconds=$(($(date +%s) - bench_started))
-
-peak=$(awk '/VmHWM/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
-db_running=$(du -sm "$WORK/data" | cut -f1)
-stop_server
-db_stopped=$(du -sm "$WORK/data" | cut -f1)
 
 echo
 echo "== summary"
-echo "server           Payara Micro uber-jar on $URL, -Xmx${BENCH_SERVER_HEAP:-512m}, peak RSS (VmHWM) $peak"
-echo "benchmark        ${bench_seconds} s (server start-up not included)"
-echo "database         data folder ${db_running} MiB at the end of the run, ${db_stopped} MiB after the server stopped"
-sed -n '/^== result/,$p' "$LOGS/bench.log" | tail -n +2
-echo "exit status      $status (0 all checks passed, 1 a correctness check failed, 2 the benchmark could not run)"
-echo "logs             $LOGS/bench.log, $LOGS/server.log"
+echo "server start     ${startup_ms} ms from launch to the first answered WebSocket, ${startup_cpu} s of server CPU"
+echo "server peak RSS  $(awk '/VmHWM/ {print int($2/1024) " MiB"}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")"
+echo "reports          $OUT (summary.md, <scenario>.json/.md/-latency.svg, bench.log, server.log)"
+echo "exit status      $status (0 all checks passed, 1 a check failed, 2 the benchmark could not run)"
 exit "$status"

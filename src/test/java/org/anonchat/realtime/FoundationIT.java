@@ -84,7 +84,7 @@ class FoundationIT {
       HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(root + page)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, html.statusCode(), page);
-      assertTrue(html.body().contains("<title>AnonChat Realtime"), page);
+      assertTrue(html.body().contains("<title>AnonChat"), page);
     }
   }
 

@@ -53,19 +53,43 @@ final class BenchClient implements WebSocket.Listener {
 
   /** Connects, authenticates as a fresh user named {@code name} and waits for auth_ok. */
   static BenchClient open(Target target, String name, Ledger ledger, int window, Duration timeout) throws Exception {
+    return connect(target, name, ledger, window, timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Connects and authenticates as a fresh user (a distinct identity per client) without blocking: the
+   * future completes on auth_ok, or fails after {@code timeout}.
+   */
+  static CompletableFuture<BenchClient> connect(Target target, String name, Ledger ledger, int window, Duration timeout) {
     BenchClient client = new BenchClient(name, ledger, window);
-    client.socket = target.http().newWebSocketBuilder().connectTimeout(timeout)
-        .buildAsync(target.ws(), client).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    client.sendFrame("auth", Json.createObjectBuilder().add("displayName", name).build(), null, timeout);
-    client.userId.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    return client;
+    return target.http().newWebSocketBuilder().connectTimeout(timeout).buildAsync(target.ws(), client)
+        .thenCompose(ws -> {
+          client.socket = ws;
+          return client.sendFrameAsync("auth", Json.createObjectBuilder().add("displayName", name).build(), null);
+        })
+        .thenCompose(ws -> client.userId)
+        .thenApply(id -> client)
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Joins and waits for our own room_join, so the membership exists before anyone sends. */
   void join(String roomId, Duration timeout) throws Exception {
+    joinAsync(roomId, timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends join_room; completes on our own room_join. */
+  CompletableFuture<Void> joinAsync(String roomId, Duration timeout) {
     CompletableFuture<Void> joined = joins.computeIfAbsent(roomId, k -> new CompletableFuture<>());
-    sendFrame("join_room", Json.createObjectBuilder().add("roomId", roomId).build(), null, timeout);
-    joined.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return sendFrameAsync("join_room", Json.createObjectBuilder().add("roomId", roomId).build(), null)
+        .thenCompose(ws -> joined)
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends one message now if a window slot is free (for paced senders); false if none is or the socket closed. */
+  boolean trySend(String roomId, String clientMessageId, String content) throws Exception {
+    if (closed.isDone() || !slots.tryAcquire()) return false;
+    post(roomId, clientMessageId, content);
+    return true;
   }
 
   /** Sends one message once a window slot is free; false if the deadline passed or the socket closed. */
@@ -74,11 +98,15 @@ final class BenchClient implements WebSocket.Listener {
       if (closed.isDone() || System.nanoTime() > deadlineNanos) return false;
     }
     if (closed.isDone()) return false;
+    post(roomId, clientMessageId, content);
+    return true;
+  }
+
+  private void post(String roomId, String clientMessageId, String content) throws Exception {
     JsonObject payload = Json.createObjectBuilder().add("roomId", roomId).add("content", content)
         .add("clientMessageId", clientMessageId).build();
     ledger.sent(clientMessageId, roomId, this, System.nanoTime());
     sendFrame("send_message", payload, clientMessageId, Duration.ofSeconds(10));
-    return true;
   }
 
   /** Waits until every message sent has been acked or rejected (all window slots free again). */
@@ -90,10 +118,14 @@ final class BenchClient implements WebSocket.Listener {
   }
 
   private void sendFrame(String type, JsonObject payload, String ref, Duration timeout) throws Exception {
+    sendFrameAsync(type, payload, ref).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private CompletableFuture<WebSocket> sendFrameAsync(String type, JsonObject payload, String ref) {
     var frame = Json.createObjectBuilder().add("type", type).add("payload", payload)
         .add("timestamp", System.currentTimeMillis());
     if (ref != null) frame.add("ref", ref);
-    socket.sendText(frame.build().toString(), true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return socket.sendText(frame.build().toString(), true);
   }
 
   /** Stops reading; from now on this client's deliveries stay out of the latency figures. */
@@ -144,6 +176,15 @@ final class BenchClient implements WebSocket.Listener {
     return closed;
   }
 
+  /** Whether this client has received the acked message with this clientMessageId (its own copy included). */
+  boolean holds(String roomId, String clientMessageId) {
+    List<Delivered> list = inbox.get(roomId);
+    if (list == null) return false;
+    synchronized (list) {
+      return list.stream().anyMatch(d -> clientMessageId.equals(d.clientMessageId()));
+    }
+  }
+
   /** Starts the close handshake; a client that cannot send its close frame is aborted. */
   CompletableFuture<?> closeAsync() {
     if (closed.isDone()) return CompletableFuture.completedFuture(null);
@@ -154,7 +195,7 @@ final class BenchClient implements WebSocket.Listener {
   }
 
   void abort() {
-    socket.abort();
+    if (socket != null) socket.abort();
   }
 
   @Override

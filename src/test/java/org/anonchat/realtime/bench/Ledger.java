@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -27,9 +29,11 @@ final class Ledger {
     final AtomicLong firstSend = new AtomicLong(Long.MAX_VALUE);
     final AtomicLong lastAck = new AtomicLong(Long.MIN_VALUE);
     final AtomicLong lastDelivery = new AtomicLong(Long.MIN_VALUE);
+    final Timeline timeline;
 
-    Phase(String name) {
+    Phase(String name, long bucketMillis) {
       this.name = name;
+      this.timeline = new Timeline(System.nanoTime(), bucketMillis);
     }
 
     /** Acks per second from the first send to the last ack. */
@@ -74,14 +78,26 @@ final class Ledger {
     }
   }
 
+  private final long bucketMillis;
   private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+  private final Map<String, Queue<Sent>> byRoom = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final List<String> anomalies = Collections.synchronizedList(new ArrayList<>());
   private final List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
-  private volatile Phase phase = phase("setup");
+  private volatile Phase phase;
+
+  /** {@code bucketMillis}: the width of the latency-over-time buckets. */
+  Ledger(long bucketMillis) {
+    this.bucketMillis = bucketMillis;
+    phase("setup");
+  }
+
+  Ledger() {
+    this(1000);
+  }
 
   Phase phase(String name) {
-    Phase next = new Phase(name);
+    Phase next = new Phase(name, bucketMillis);
     phases.add(next);
     phase = next;
     return next;
@@ -89,7 +105,9 @@ final class Ledger {
 
   void sent(String clientMessageId, String roomId, BenchClient sender, long nanos) {
     Phase p = phase;
-    sent.put(clientMessageId, new Sent(roomId, sender, nanos, p));
+    Sent s = new Sent(roomId, sender, nanos, p);
+    sent.put(clientMessageId, s);
+    byRoom.computeIfAbsent(roomId, k -> new ConcurrentLinkedQueue<>()).add(s);
     p.sent.increment();
     p.firstSend.accumulateAndGet(nanos, Math::min);
   }
@@ -119,7 +137,10 @@ final class Ledger {
     if (!to.measured()) return;
     s.phase.deliveries.increment();
     s.phase.lastDelivery.accumulateAndGet(now, Math::max);
-    if (s.sender != to) s.phase.delivery.add(now - s.nanos);
+    if (s.sender != to) {
+      s.phase.delivery.add(now - s.nanos);
+      s.phase.timeline.add(now, now - s.nanos);
+    }
   }
 
   /** An error frame; true if it rejects one of our pending sends (whose window slot is then free). */
@@ -160,7 +181,14 @@ final class Ledger {
   }
 
   List<Sent> sentTo(String roomId) {
-    return sent.values().stream().filter(s -> s.roomId.equals(roomId)).toList();
+    Queue<Sent> list = byRoom.get(roomId);
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  /** Messages sent to a room that were not rejected: what each member should end up holding. */
+  long expected(String roomId) {
+    Queue<Sent> list = byRoom.get(roomId);
+    return list == null ? 0 : list.stream().filter(s -> s.rejection == null).count();
   }
 
   long acked() {

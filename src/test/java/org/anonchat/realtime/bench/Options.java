@@ -22,7 +22,7 @@ final class Options {
         o.scenarios.add(arg);
       }
     }
-    if (o.scenarios.isEmpty()) o.scenarios.addAll(Scenarios.NAMES);
+    if (o.scenarios.isEmpty()) o.scenarios.addAll(List.of("fanout", "rooms", "connections", "churn"));
     for (String name : o.scenarios) {
       if (!Scenarios.NAMES.contains(name) && !(name.equals("probe") && o.scenarios.size() == 1)) {
         throw new IllegalArgumentException("unknown scenario " + name + "; known: " + Scenarios.NAMES + " or probe alone");
@@ -33,6 +33,14 @@ final class Options {
 
   String text(String key, String fallback) {
     return values.getOrDefault(key, fallback);
+  }
+
+  double decimal(String key, double fallback) {
+    String v = values.get(key);
+    if (v == null) return fallback;
+    double n = Double.parseDouble(v);
+    if (n < 0) throw new IllegalArgumentException(key + " must not be negative");
+    return n;
   }
 
   int integer(String key, int fallback) {

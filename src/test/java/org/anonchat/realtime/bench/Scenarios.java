@@ -1,7 +1,6 @@
 package org.anonchat.realtime.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,12 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
-/** The three scenarios. Each is bounded in messages and in time, and reports what it measured and found. */
+/**
+ * The message scenarios: fanout (C members of one room, S senders, window-limited or at a fixed total
+ * rate), rooms (C clients over K rooms, each sending every P ms) and slow-reader. The connection
+ * scenarios live in {@link ConnectionRamp} and {@link Churn}. Each is bounded in messages and in time.
+ */
 final class Scenarios {
 
-  static final List<String> NAMES = List.of("fanout", "single-room-throughput", "slow-reader");
-
-  record Outcome(String name, List<String> lines, List<String> failures, List<String> warnings) {}
+  static final List<String> NAMES = List.of("fanout", "rooms", "connections", "churn", "slow-reader");
 
   private final Options options;
   private final Target target;
@@ -28,49 +29,78 @@ final class Scenarios {
     this.runId = runId;
   }
 
-  Outcome run(String name) throws Exception {
+  Result run(String name) throws Exception {
     return switch (name) {
-      case "warm-up" -> rooms("warm-up", 2, 4, 2, options.integer("warmup.messages", 150));
-      case "fanout" -> rooms("fanout", options.integer("fanout.rooms", 10), options.integer("fanout.members", 20),
-          options.integer("fanout.senders", 2), options.integer("fanout.messages", 100));
-      case "single-room-throughput" -> rooms("single-room-throughput", 1, options.integer("throughput.members", 8),
-          options.integer("throughput.senders", 8), options.integer("throughput.messages", 150));
+      case "warm-up" -> rooms("warm-up", "warmup", 2, 4, 2, options.integer("warmup.messages", 150), 4, 0, 30);
+      case "fanout" -> rooms("fanout", "fanout", options.integer("fanout.rooms", 1), options.integer("fanout.members", 200),
+          options.integer("fanout.senders", 4), options.integer("fanout.messages", 1_000_000), options.integer("fanout.window", 8),
+          options.decimal("fanout.rate", 0), options.integer("fanout.seconds", 20));
+      case "rooms" -> {
+        int clients = options.integer("rooms.clients", 1000);
+        int roomCount = Math.max(1, options.integer("rooms.rooms", 100));
+        int period = Math.max(1, options.integer("rooms.period-ms", 1000));
+        int members = Math.max(1, clients / roomCount);
+        yield rooms("rooms", "rooms", roomCount, members, members, options.integer("rooms.messages", 1_000_000),
+            options.integer("rooms.window", 4), 1000.0 / period * members * roomCount, options.integer("rooms.seconds", 30));
+      }
+      case "connections" -> new ConnectionRamp(options, target, resources, runId).run();
+      case "churn" -> new Churn(options, target, resources, runId).run();
       case "slow-reader" -> slowReader();
       default -> throw new IllegalArgumentException("unknown scenario " + name + "; known: " + NAMES);
     };
   }
 
-  /** R rooms of M members; S of each room's members send N messages each. */
-  private Outcome rooms(String name, int roomCount, int members, int senders, int perSender) throws Exception {
-    String key = name.startsWith("single") ? "throughput" : name.startsWith("warm") ? "warmup" : "fanout";
-    int window = options.integer(key + ".window", 4);
-    int content = options.integer(key + ".content", 200);
-    Duration cap = Duration.ofSeconds(options.integer(key + ".seconds", 30));
-    List<String> lines = new ArrayList<>();
-    lines.add(String.format("%d room(s) x %d members, %d sender(s) per room x %d messages, window %d, content %d chars, cap %d s",
-        roomCount, members, senders, perSender, window, content, cap.toSeconds()));
-    Ledger ledger = new Ledger();
-    Resources.Snapshot start = resources.now();
+  /**
+   * R rooms of M members; S of each room's members send, as fast as their windows allow ({@code totalRate}
+   * 0) or together {@code totalRate} messages per second, for {@code seconds} (or N messages each).
+   */
+  private Result rooms(String name, String key, int roomCount, int members, int senders, long perSender, int window,
+      double totalRate, int seconds) throws Exception {
+    int content = options.integer(key + ".content", 100);
+    senders = Math.min(senders, members);
+    double ratePerSender = totalRate <= 0 ? 0 : totalRate / (roomCount * senders);
+    Result result = new Result(name)
+        .setting("rooms", roomCount).setting("members_per_room", members).setting("senders_per_room", senders)
+        .setting("window", window).setting("content_chars", content).setting("seconds", seconds)
+        .setting("max_messages_per_sender", perSender)
+        .setting("rate_msgs_per_s", totalRate <= 0 ? "as fast as the window allows" : Result.round(totalRate, 1));
+    Ledger ledger = new Ledger(options.integer("bucket-ms", 1000));
     try (RoomLoad load = new RoomLoad(target, ledger, runId + "-" + key)) {
       List<String> roomIds = IntStream.range(0, roomCount).mapToObj(i -> "bench-" + runId + "-" + key + "-" + i).toList();
-      long t0 = System.nanoTime();
-      load.connect(roomIds, members, window);
-      lines.add(String.format("connections       %d, connected, authenticated and joined in %.1f s", load.connections(), (System.nanoTime() - t0) / 1e9));
-      ledger.phase(name);
-      RoomLoad.Sending sending = load.sendPhase(senders, perSender, content, cap, () -> false);
-      List<String> failures = new ArrayList<>(sending.failures());
-      failures.addAll(load.verify(null));
-      List<String> warnings = new ArrayList<>();
-      if (sending.capped()) warnings.add(name + ": time cap reached; sent " + sending.sent() + " of " + roomCount * senders * perSender);
-      Report.phases(ledger, lines);
-      Report.errors(ledger, lines);
-      lines.add("resources         " + resources.since(start));
-      lines.add(failures.isEmpty()
-          ? "correctness       OK: every member got every message of its room once, in order; seqs 1..n gap-free in "
-              + roomCount + " room(s)"
-          : "correctness       FAILED (" + failures.size() + " problems)");
-      return new Outcome(name, lines, failures, warnings);
+      Resources.Snapshot beforeConnect = resources.now();
+      load.connect(roomIds, members, window, options.integer("connect.parallel", 32));
+      Resources.Snapshot connected = resources.now();
+      result.figure("connections", load.connections());
+      result.figure("connect_s", Result.round((connected.wallNanos() - beforeConnect.wallNanos()) / 1e9, 2));
+      result.figure("ready", load.ready.summary().asMap());
+      Ledger.Phase phase = ledger.phase(name);
+      Resources.Snapshot start = resources.now();
+      RoomLoad.Sending sending = load.sendPhase(senders, perSender, content, Duration.ofSeconds(seconds), ratePerSender, () -> false);
+      Resources.Snapshot end = resources.now();
+      result.failures.addAll(sending.failures());
+      messageFigures(result, phase, sending.skipped());
+      result.checks(load.verify(null));
+      result.server(start, end, resources, phase.deliveries.sum());
+      if (sending.skipped() > 0) {
+        result.warnings.add(sending.skipped() + " paced sends skipped because the sender's window was full (the server fell behind the rate)");
+      }
+      Report.errors(ledger, result);
+      return result;
     }
+  }
+
+  static void messageFigures(Result result, Ledger.Phase phase, long skipped) {
+    result.figure("messages", "sent", phase.sent.sum());
+    result.figure("messages", "acked", phase.acked.sum());
+    result.figure("messages", "rejected", phase.rejected.sum());
+    if (skipped > 0) result.figure("messages", "skipped_window_full", skipped);
+    result.figure("deliveries", phase.deliveries.sum());
+    result.figure("send_s", Result.round(phase.seconds(), 2));
+    result.figure("msgs_per_s", Result.round(phase.ackRate(), 1));
+    result.figure("deliveries_per_s", Result.round(phase.deliveryRate(), 1));
+    result.figure("latency", phase.delivery.summary().asMap());
+    result.figure("ack_latency", phase.ack.summary().asMap());
+    result.timeline = phase.timeline.points();
   }
 
   /**
@@ -79,7 +109,7 @@ final class Scenarios {
    * The stalled phase ends early once the others hear that the stalled user went offline (which presence
    * announces a grace period after the cut-off).
    */
-  private Outcome slowReader() throws Exception {
+  private Result slowReader() throws Exception {
     int members = options.integer("slow.members", 6);
     int senders = options.integer("slow.senders", 3);
     int baseline = options.integer("slow.baseline", 100);
@@ -88,18 +118,16 @@ final class Scenarios {
     int content = options.integer("slow.content", 16000);
     Duration cap = Duration.ofSeconds(options.integer("slow.seconds", 40));
     String roomId = "bench-" + runId + "-slow";
-    List<String> lines = new ArrayList<>();
-    lines.add(String.format("1 room x %d members + 1 slow reader, %d senders; baseline %d and stalled phase up to %d messages per sender;"
-        + " window %d, content %d chars, cap %d s per phase", members, senders, baseline, stalled, window, content, cap.toSeconds()));
-    List<String> failures = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    Ledger ledger = new Ledger();
-    Resources.Snapshot start = resources.now();
+    Result result = new Result("slow-reader").setting("members", members).setting("senders", senders)
+        .setting("baseline_messages_per_sender", baseline).setting("stalled_messages_per_sender", stalled)
+        .setting("window", window).setting("content_chars", content).setting("seconds_per_phase", cap.toSeconds());
+    Ledger ledger = new Ledger(options.integer("bucket-ms", 1000));
     try (RoomLoad load = new RoomLoad(target, ledger, runId + "-slow")) {
-      load.connect(List.of(roomId), members, window);
+      load.connect(List.of(roomId), members, window, 16);
       Ledger.Phase before = ledger.phase("baseline (all read)");
-      RoomLoad.Sending first = load.sendPhase(senders, baseline, content, cap, () -> false);
-      failures.addAll(first.failures());
+      Resources.Snapshot start = resources.now();
+      RoomLoad.Sending first = load.sendPhase(senders, baseline, content, cap, 0, () -> false);
+      result.failures.addAll(first.failures());
       BenchClient slow = load.outsider(roomId, "slow-reader", window);
       slow.pause();
       Ledger.Phase during = ledger.phase("slow reader stalled");
@@ -110,38 +138,42 @@ final class Scenarios {
         if (seen) sentWhenOffline.compareAndSet(-1, during.sent.sum());
         return seen;
       };
-      RoomLoad.Sending second = load.sendPhase(senders, stalled, content, cap, offline);
-      failures.addAll(second.failures());
+      RoomLoad.Sending second = load.sendPhase(senders, stalled, content, cap, 0, offline);
+      result.failures.addAll(second.failures());
+      Resources.Snapshot end = resources.now();
       long resumed = System.nanoTime();
       slow.resume();
       int code = closeCode(slow);
       int got = slow.received(roomId).size();
-      lines.add(String.format("slow reader       %s; after resuming it read %d of the %d messages sent after it joined, then (%.1f s later) %s",
+      result.notes.add(String.format("slow reader: %s; after resuming it read %d of the %d messages sent after it joined, then (%.1f s later) %s",
           code == 1013 ? "closed by the server with 1013" : code == 0 ? "NOT closed within 20 s of resuming" : "closed with " + code,
           got, during.sent.sum(), (System.nanoTime() - resumed) / 1e9, slow.closeDetail()));
-      lines.add(sentWhenOffline.get() < 0
-          ? "                  the others were not told it went offline during the stalled phase"
-          : "                  the others were told it went offline after " + sentWhenOffline.get()
+      result.notes.add(sentWhenOffline.get() < 0
+          ? "the others were not told it went offline during the stalled phase"
+          : "the others were told it went offline after " + sentWhenOffline.get()
               + " messages of the stalled phase (one presence grace period after the cut-off); sending stopped there");
       boolean cutOff = sentWhenOffline.get() >= 0 || code > 0 || (code < 0 && got < during.sent.sum());
       if (!cutOff) {
-        failures.add("slow reader was never cut off (" + slow.closeDetail() + "): the stall did not overflow its queue"
+        result.failures.add("slow reader was never cut off (" + slow.closeDetail() + "): the stall did not overflow its queue"
             + " (raise slow.messages or lower chat.connection.max-queued-frames) or the server failed to cut it off");
       } else if (code != 1013) {
-        warnings.add("slow-reader: the server cut the stalled member off, but no 1013 close frame reached it ("
+        result.warnings.add("the server cut the stalled member off, but no 1013 close frame reached it ("
             + slow.closeDetail() + "); " + (during.sent.sum() - got) + " queued messages were dropped with the connection");
       }
-      if (second.capped()) warnings.add("slow-reader: time cap reached in the stalled phase after " + second.sent() + " messages");
-      failures.addAll(Verdict.prefix(roomId, slow));
-      failures.addAll(load.verify(slow));
-      Report.phases(ledger, lines);
-      compare(before, during, lines, warnings);
-      Report.errors(ledger, lines);
-      lines.add("resources         " + resources.since(start));
-      lines.add(failures.isEmpty()
-          ? "correctness       OK: the readers got every message once, in order; seqs gap-free; the slow reader's part gap-free"
-          : "correctness       FAILED (" + failures.size() + " problems)");
-      return new Outcome("slow-reader", lines, failures, warnings);
+      result.failures.addAll(Verdict.prefix(roomId, slow));
+      result.checks(load.verify(slow));
+      messageFigures(result, during, 0);
+      result.figure("baseline", "msgs_per_s", Result.round(before.ackRate(), 1));
+      result.figure("baseline", "latency", before.delivery.summary().asMap());
+      long p99Before = before.delivery.summary().p99();
+      long p99During = during.delivery.summary().p99();
+      if (p99Before > 0 && p99During > 2 * p99Before && p99During - p99Before > 20_000_000L) {
+        result.warnings.add("the other members' delivery p99 rose from " + Latencies.Summary.ms(p99Before) + " to "
+            + Latencies.Summary.ms(p99During) + " ms while one member stalled (re-run once: figures are noisy)");
+      }
+      result.server(start, end, resources, before.deliveries.sum() + during.deliveries.sum());
+      Report.errors(ledger, result);
+      return result;
     }
   }
 
@@ -151,19 +183,6 @@ final class Scenarios {
     } catch (TimeoutException e) {
       slow.abort();
       return 0;
-    }
-  }
-
-  /** The others' delivery p99 while a member stalls, against the baseline; noisy, so only a warning. */
-  private static void compare(Ledger.Phase before, Ledger.Phase during, List<String> lines, List<String> warnings) {
-    long p99Before = before.delivery.summary().p99();
-    long p99During = during.delivery.summary().p99();
-    double ratio = p99Before == 0 ? 0 : (double) p99During / p99Before;
-    lines.add(String.format("others' p99       %s ms stalled vs %s ms baseline (x%.2f)",
-        Latencies.Summary.ms(p99During), Latencies.Summary.ms(p99Before), ratio));
-    if (ratio > 2 && p99During - p99Before > 20_000_000L) {
-      warnings.add("slow-reader: the other members' delivery p99 rose from " + Latencies.Summary.ms(p99Before) + " to "
-          + Latencies.Summary.ms(p99During) + " ms while one member stalled (re-run once: figures are noisy)");
     }
   }
 }

@@ -1,8 +1,11 @@
 /**
- * The load benchmark: a standalone {@code main} ({@link org.anonchat.realtime.bench.LoadBenchmark}), not a
- * JUnit test, so {@code mvn verify} never runs it. It drives a running server on loopback with JDK WebSocket
- * clients, measures throughput and latency, and checks the delivery guarantees (every member gets every
- * message of its room exactly once, in seq order, seqs gap-free). {@code bench/run.sh} starts a server and
- * runs it; {@code docs/benchmark.md} explains the scenarios and the figures measured.
+ * The load benchmark: a standalone {@code main} ({@link org.anonchat.realtime.bench.LoadBenchmark}) that drives a
+ * running server on loopback with JDK WebSocket clients in the scenarios fanout, rooms, connections, churn and
+ * slow-reader; measures deliveries/s, end-to-end latency, ready time and the server's CPU, RSS and heap; checks
+ * the delivery guarantees (every member gets every message of its room exactly once, in seq order, seqs
+ * gap-free: zero loss, zero duplicates); and writes JSON, Markdown and an SVG latency chart per scenario.
+ * {@code bench/run.sh} starts the uber-jar and runs it; {@code docs/performance.md} explains the scenarios and
+ * the figures measured. {@link org.anonchat.realtime.bench.BenchmarkSmokeIT} runs each scenario tiny in
+ * {@code mvn verify} so the harness cannot rot.
  */
 package org.anonchat.realtime.bench;

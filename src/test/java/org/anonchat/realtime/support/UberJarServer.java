@@ -53,6 +53,11 @@ public final class UberJarServer implements AutoCloseable {
     return base;
   }
 
+  /** The server's process id (for /proc and jcmd readings). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Polls until {@code /ws} accepts a connection; fails if the process dies or the boot takes too long. */
   public ChatClient connectWhenUp() throws Exception {
     long deadline = System.nanoTime() + BOOT.toNanos();

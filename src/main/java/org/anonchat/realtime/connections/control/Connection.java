@@ -25,6 +25,15 @@ import org.anonchat.realtime.identity.entity.Identity;
 public final class Connection {
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+  /**
+   * The context class loader while a frame is handed to Tyrus. Tyrus restarts the session's idle timer on
+   * every send by scheduling on Payara's managed scheduler, whose context capture runs a ServiceLoader
+   * lookup through the thread's context class loader: through the web app's loader that scans the entries
+   * of every jar of the server, once per frame, and took 69% of the server's CPU in the fan-out benchmark
+   * (docs/performance.md). Through this loader (no parent but the JDK's own) the lookup is cheap. The idle
+   * timer's task is Tyrus code and needs no application class.
+   */
+  private static final ClassLoader NO_SERVICE_PROVIDERS = new ClassLoader(null) {};
   static final CloseReason SLOW_CONSUMER =
       new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "send queue overflow: reading too slowly");
 
@@ -75,13 +84,19 @@ public final class Connection {
         continue; // a frame arrived between poll and reset
       }
       queued.decrementAndGet();
-      drainer = Thread.currentThread();
+      Thread thread = Thread.currentThread();
+      ClassLoader loader = thread.getContextClassLoader();
+      drainer = thread;
+      thread.setContextClassLoader(NO_SERVICE_PROVIDERS);
       try {
         session.getAsyncRemote().sendText(next, this::sent);
       } catch (RuntimeException e) {
+        thread.setContextClassLoader(loader);
         drainer = null;
         failed(e);
         return;
+      } finally {
+        thread.setContextClassLoader(loader);
       }
       drainer = null;
       // If the send completed synchronously, sent() cleared the flag and this loop sends the next frame;
@@ -91,7 +106,15 @@ public final class Connection {
 
   private void sent(SendResult result) {
     if (!result.isOK()) {
-      failed(result.getException());
+      Thread thread = Thread.currentThread();
+      ClassLoader loader = thread.getContextClassLoader();
+      // Completed inside sendText: closing runs the endpoint's close callback, which needs the app's loader.
+      if (loader == NO_SERVICE_PROVIDERS) thread.setContextClassLoader(Connection.class.getClassLoader());
+      try {
+        failed(result.getException());
+      } finally {
+        thread.setContextClassLoader(loader);
+      }
       return;
     }
     boolean nested = drainer == Thread.currentThread();
