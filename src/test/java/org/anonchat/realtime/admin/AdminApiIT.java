@@ -190,6 +190,27 @@ class AdminApiIT {
   }
 
   @Test
+  void aRoomMadePrivateAdmitsItsMembersOnlyAndIsStoredAsAPrivateRoom() throws Exception {
+    AdminClient admin = new AdminClient(base).login();
+    String room = "it-" + UUID.randomUUID();
+    try (ChatClient member = ChatClient.authenticated(base, "member"); ChatClient outsider = ChatClient.authenticated(base, "outsider")) {
+      member.join(room);
+      HttpResponse<String> r = admin.post("admin/rooms/" + room + "/private", "{}");
+      assertEquals(200, r.statusCode(), r.body());
+
+      outsider.send("join_room", Json.createObjectBuilder().add("roomId", room), "j-out");
+      assertEquals("FORBIDDEN", outsider.await("error", p -> "j-out".equals(p.getString("ref", null))).getJsonObject("payload").getString("code"));
+      // Stored like any private room (so it survives a restart): its id is taken for create_room.
+      outsider.send("create_room", Json.createObjectBuilder().add("roomId", room).add("private", false), "c-out");
+      assertEquals("ROOM_EXISTS", outsider.await("error", p -> "c-out".equals(p.getString("ref", null))).getJsonObject("payload").getString("code"));
+
+      member.send("leave_room", Json.createObjectBuilder().add("roomId", room));
+      member.send("join_room", Json.createObjectBuilder().add("roomId", room), "j-member");
+      member.await("room_join", p -> room.equals(p.getString("roomId")));
+    }
+  }
+
+  @Test
   void badInputIsA400Problem() throws Exception {
     AdminClient admin = new AdminClient(base).login();
     HttpResponse<String> r = admin.post("admin/users/u-x/mute", "{\"durationSeconds\":\"long\"}");

@@ -24,6 +24,7 @@ import org.anonchat.realtime.connections.boundary.Sockets;
 import org.anonchat.realtime.messages.boundary.Messages;
 import org.anonchat.realtime.messages.entity.Posted;
 import org.anonchat.realtime.moderation.control.RoomRules;
+import org.anonchat.realtime.rooms.control.RoomAccess;
 import org.anonchat.realtime.moderation.entity.RoomRule;
 import org.anonchat.realtime.presence.control.Presence;
 import org.anonchat.realtime.rooms.control.Rooms;
@@ -48,6 +49,7 @@ public class RoomsResource {
 
   @Inject Rooms rooms;
   @Inject RoomRules rules;
+  @Inject RoomAccess roomAccess;
   @Inject Sockets sockets;
   @Inject Messages messages;
   @Inject Presence presence;
@@ -79,6 +81,7 @@ public class RoomsResource {
     boolean isPrivate = body.getBoolean("private", false);
     Set<String> allowed = isPrivate ? allowed(body) : null;
     RoomRule rule = rules.create(roomId, allowed);
+    if (isPrivate) roomAccess.makePrivateByOperator(roomId, SYSTEM_USER, allowed);
     return Response.status(201).entity(room(roomId, rule)).build();
   }
 
@@ -113,11 +116,14 @@ public class RoomsResource {
   @POST
   @Path("{roomId}/private")
   @Operation(summary = "Make a room private", description = "Body {allowed?: [userId]}: the current members and these "
-      + "users may join; anyone else gets error FORBIDDEN. Nobody is removed.")
+      + "users may join; anyone else gets error FORBIDDEN. Nobody is removed. Stored like a private room a user "
+      + "created (owner \"system\" unless it had one), so it stays private across restarts.")
   public JsonObject makePrivate(@PathParam("roomId") String roomId, JsonObject body) {
     Set<String> allowed = new HashSet<>(rooms.memberIds(Inputs.id("roomId", roomId)));
     if (body != null) allowed.addAll(allowed(body));
-    return room(roomId, rules.makePrivate(roomId, allowed));
+    RoomRule rule = rules.makePrivate(roomId, allowed);
+    roomAccess.makePrivateByOperator(roomId, SYSTEM_USER, allowed); // stored: private across restarts
+    return room(roomId, rule);
   }
 
   @POST

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import org.anonchat.realtime.rooms.entity.InviteCode;
 import org.anonchat.realtime.rooms.entity.RoomDefinition;
 import org.anonchat.realtime.rooms.entity.RoomMember;
@@ -62,6 +63,27 @@ public class RoomAccess {
           : "the invite code is unknown, expired or for another room");
     }
     em.persist(new RoomMember(roomId, userId, now));
+  }
+
+  /**
+   * An operator makes a room private (admin API): stored like a private room a user created, so it stays
+   * private across restarts and invites and invite codes work as for any private room. A room nobody defined
+   * yet gets {@code operatorId} as its owner; a defined one keeps its owner and members. {@code admitted}
+   * become members.
+   */
+  public RoomDefinition makePrivateByOperator(String roomId, String operatorId, Collection<String> admitted) {
+    long now = System.currentTimeMillis();
+    RoomDefinition room = em.find(RoomDefinition.class, roomId);
+    if (room == null) {
+      room = new RoomDefinition(roomId, roomId, true, operatorId, now);
+      em.persist(room);
+    } else {
+      room.makePrivate();
+    }
+    for (String userId : admitted) {
+      if (!isAdmitted(roomId, userId)) em.persist(new RoomMember(roomId, userId, now));
+    }
+    return room;
   }
 
   /** The owner admits a user to the room (idempotent). */

@@ -38,6 +38,10 @@ public class RoomDefinition {
     this.createdAt = createdAt;
   }
 
+  public void makePrivate() {
+    isPrivate = true;
+  }
+
   public String roomId() {
     return roomId;
   }
