@@ -1,9 +1,10 @@
 package org.anonchat.realtime.connections.control;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,30 +19,24 @@ import org.anonchat.realtime.identity.entity.Identity;
 /**
  * One open socket: who it speaks for, which rooms it joined, and its outbox.
  *
- * <p>Sending never blocks the caller. Frames queue here and go out one at a time through the async
- * remote (the WebSocket API forbids overlapping sends on one session); a peer that lets more than the
- * configured number of frames pile up is cut off rather than slowing a room down.
+ * <p>Sending never blocks the caller. Frames queue here and go out through the socket's {@link FrameWriter}
+ * with at most one write in flight (the WebSocket API forbids overlapping sends on one session); a write
+ * carries everything queued since the last one when the writer allows it, so a busy socket costs one flush
+ * per batch rather than per frame. A peer that lets more than the configured number of frames pile up is
+ * cut off rather than slowing a room down (decision 0003).
  */
 public final class Connection {
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
-  /**
-   * The context class loader while a frame is handed to Tyrus. Tyrus restarts the session's idle timer on
-   * every send by scheduling on Payara's managed scheduler, whose context capture runs a ServiceLoader
-   * lookup through the thread's context class loader: through the web app's loader that scans the entries
-   * of every jar of the server, once per frame, and took 69% of the server's CPU in the fan-out benchmark
-   * (docs/performance.md). Through this loader (no parent but the JDK's own) the lookup is cheap. The idle
-   * timer's task is Tyrus code and needs no application class.
-   */
-  private static final ClassLoader NO_SERVICE_PROVIDERS = new ClassLoader(null) {};
   static final CloseReason SLOW_CONSUMER =
       new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "send queue overflow: reading too slowly");
 
   private final String id;
   private final Session session;
+  private final FrameWriter writer;
   private final int maxQueued;
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-  private final ConcurrentLinkedQueue<String> outbox = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<OutboundFrame> outbox = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -54,9 +49,10 @@ public final class Connection {
   private volatile long lastHeardNanos = System.nanoTime();
   private final long openedAt = System.currentTimeMillis();
 
-  Connection(String id, Session session, int maxQueued, ConnectionLimits limits, String clientAddress) {
+  Connection(String id, Session session, FrameWriter writer, int maxQueued, ConnectionLimits limits, String clientAddress) {
     this.id = id;
     this.session = session;
+    this.writer = writer;
     this.maxQueued = maxQueued;
     this.limits = limits;
     this.clientAddress = clientAddress;
@@ -64,6 +60,11 @@ public final class Connection {
 
   /** Queues a frame; false if the connection is closing or was just cut off for falling behind. */
   public boolean send(String frame) {
+    return send(OutboundFrame.of(frame));
+  }
+
+  /** Queues a frame that may be shared with other connections (a broadcast is encoded once). */
+  public boolean send(OutboundFrame frame) {
     if (closing.get()) return false;
     if (queued.incrementAndGet() > maxQueued) {
       queued.decrementAndGet();
@@ -77,44 +78,51 @@ public final class Connection {
 
   private void drain() {
     while (sending.compareAndSet(false, true)) {
-      String next = outbox.poll();
-      if (next == null) {
+      if (closing.get() || (session != null && !session.isOpen())) {
+        // After the close frame nothing may follow (RFC 6455 §5.5.1); the API path refuses such sends too.
+        outbox.clear();
+        queued.set(0);
+        sending.set(false);
+        return;
+      }
+      List<OutboundFrame> batch = takeQueued();
+      if (batch.isEmpty()) {
         sending.set(false);
         if (outbox.isEmpty()) return;
         continue; // a frame arrived between poll and reset
       }
-      queued.decrementAndGet();
-      Thread thread = Thread.currentThread();
-      ClassLoader loader = thread.getContextClassLoader();
-      drainer = thread;
-      thread.setContextClassLoader(NO_SERVICE_PROVIDERS);
+      drainer = Thread.currentThread();
       try {
-        session.getAsyncRemote().sendText(next, this::sent);
+        writer.write(batch, this::written);
       } catch (RuntimeException e) {
-        thread.setContextClassLoader(loader);
         drainer = null;
         failed(e);
         return;
-      } finally {
-        thread.setContextClassLoader(loader);
       }
       drainer = null;
-      // If the send completed synchronously, sent() cleared the flag and this loop sends the next frame;
-      // otherwise the completion handler drains later (no recursion either way).
+      // If the write completed synchronously, written() cleared the flag and this loop writes the next batch;
+      // otherwise the completion drains later (no recursion either way).
     }
   }
 
-  private void sent(SendResult result) {
-    if (!result.isOK()) {
-      Thread thread = Thread.currentThread();
-      ClassLoader loader = thread.getContextClassLoader();
-      // Completed inside sendText: closing runs the endpoint's close callback, which needs the app's loader.
-      if (loader == NO_SERVICE_PROVIDERS) thread.setContextClassLoader(Connection.class.getClassLoader());
-      try {
-        failed(result.getException());
-      } finally {
-        thread.setContextClassLoader(loader);
-      }
+  private List<OutboundFrame> takeQueued() {
+    OutboundFrame first = outbox.poll();
+    if (first == null) return List.of();
+    queued.decrementAndGet();
+    int max = writer.maxFrames();
+    if (max == 1 || outbox.isEmpty()) return List.of(first);
+    List<OutboundFrame> batch = new ArrayList<>(Math.min(max, 16));
+    batch.add(first);
+    for (OutboundFrame next; batch.size() < max && (next = outbox.poll()) != null; ) {
+      queued.decrementAndGet();
+      batch.add(next);
+    }
+    return batch;
+  }
+
+  private void written(Throwable failure) {
+    if (failure != null) {
+      failed(failure);
       return;
     }
     boolean nested = drainer == Thread.currentThread();
@@ -126,6 +134,7 @@ public final class Connection {
     LOG.log(Level.FINE, "Send failed on " + id, e);
     outbox.clear();
     queued.set(0);
+    sending.set(false); // nothing is in flight any more: shutdown must not wait for this connection
     close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
   }
 

@@ -28,6 +28,11 @@ public class Connections {
   @ConfigProperty(name = "chat.connection.max-queued-frames", defaultValue = "1000")
   int maxQueued;
 
+  /** Write broadcast frames pre-encoded through Tyrus's transport where possible (decision 0031). */
+  @Inject
+  @ConfigProperty(name = "chat.connection.raw-frames", defaultValue = "true")
+  boolean rawFrames;
+
   @Inject
   AbuseLimits limits;
 
@@ -52,7 +57,7 @@ public class Connections {
       return null;
     }
     String id = UUID.randomUUID().toString();
-    Connection connection = new Connection(id, session, maxQueued, limits.newConnection(), address);
+    Connection connection = new Connection(id, session, FrameWriters.forSession(session, rawFrames), maxQueued, limits.newConnection(), address);
     session.getUserProperties().put(ID, id);
     byId.put(id, connection);
     return connection;

@@ -5,7 +5,12 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import org.anonchat.realtime.rooms.control.Rooms;
 
-/** Delivers to the connections open on this node. Each send only queues, so no peer can stall a loop. */
+/**
+ * Delivers to the connections open on this node. Each send only queues, so no peer can stall a loop. A frame
+ * for many recipients is wrapped once, so its wire bytes are built once and shared (decision 0031). The loops
+ * call {@link #deliver} rather than the public methods: a self-call through the bean would pass the metrics
+ * decorator once per recipient.
+ */
 @ApplicationScoped
 public class LocalDelivery implements Delivery {
 
@@ -17,23 +22,28 @@ public class LocalDelivery implements Delivery {
 
   @Override
   public int toRoom(String roomId, String frame) {
+    OutboundFrame shared = OutboundFrame.of(frame);
     int reached = 0;
-    for (String id : rooms.connectionIds(roomId)) reached += toConnection(id, frame);
+    for (String id : rooms.connectionIds(roomId)) reached += deliver(connections.byId(id), shared);
     return reached;
   }
 
   @Override
   public int toUsers(Collection<String> userIds, String frame) {
+    OutboundFrame shared = OutboundFrame.of(frame);
     int reached = 0;
     for (String userId : userIds) {
-      for (Connection c : connections.ofUser(userId)) reached += c.send(frame) ? 1 : 0;
+      for (Connection c : connections.ofUser(userId)) reached += deliver(c, shared);
     }
     return reached;
   }
 
   @Override
   public int toConnection(String connectionId, String frame) {
-    Connection c = connections.byId(connectionId);
+    return deliver(connections.byId(connectionId), OutboundFrame.of(frame));
+  }
+
+  private static int deliver(Connection c, OutboundFrame frame) {
     return c != null && c.send(frame) ? 1 : 0;
   }
 }

@@ -1,0 +1,122 @@
+package org.anonchat.realtime.connections.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The outbox: one write in flight, batches of what queued meanwhile, order kept, slow peers cut off. */
+class ConnectionOutboxTest {
+
+  /** A socket whose writes complete only when the test says so, like a peer that reads slowly. */
+  static final class HeldWriter implements FrameWriter {
+    final int maxFrames;
+    final List<List<String>> writes = new ArrayList<>();
+    final List<Consumer<Throwable>> pending = new ArrayList<>();
+
+    HeldWriter(int maxFrames) {
+      this.maxFrames = maxFrames;
+    }
+
+    @Override
+    public int maxFrames() {
+      return maxFrames;
+    }
+
+    @Override
+    public void write(List<OutboundFrame> frames, Consumer<Throwable> done) {
+      writes.add(frames.stream().map(OutboundFrame::text).toList());
+      pending.add(done);
+    }
+
+    void completeNext(Throwable failure) {
+      pending.remove(0).accept(failure);
+    }
+  }
+
+  @Test
+  void framesQueuedDuringAWriteGoOutTogetherInOrder() {
+    HeldWriter writer = new HeldWriter(64);
+    Connection c = new Connection("c", null, writer, 100, null, null);
+    c.send("1");
+    for (int i = 2; i <= 5; i++) c.send(String.valueOf(i));
+    assertEquals(List.of(List.of("1")), writer.writes, "one write in flight; the rest wait");
+    writer.completeNext(null);
+    assertEquals(List.of("2", "3", "4", "5"), writer.writes.get(1), "everything queued meanwhile, in one write");
+    writer.completeNext(null);
+    assertTrue(c.drained());
+  }
+
+  @Test
+  void aWriterTakingOneFrameGetsThemOneByOne() {
+    HeldWriter writer = new HeldWriter(1);
+    Connection c = new Connection("c", null, writer, 100, null, null);
+    c.send("1");
+    c.send("2");
+    c.send("3");
+    writer.completeNext(null);
+    writer.completeNext(null);
+    assertEquals(List.of(List.of("1"), List.of("2"), List.of("3")), writer.writes);
+  }
+
+  @Test
+  void aBatchIsCappedAtTheWritersLimit() {
+    HeldWriter writer = new HeldWriter(3);
+    Connection c = new Connection("c", null, writer, 100, null, null);
+    for (int i = 1; i <= 8; i++) c.send(String.valueOf(i));
+    writer.completeNext(null);
+    writer.completeNext(null);
+    writer.completeNext(null);
+    assertEquals(List.of(List.of("1"), List.of("2", "3", "4"), List.of("5", "6", "7"), List.of("8")), writer.writes);
+  }
+
+  @Test
+  void aPeerThatFallsTooFarBehindIsCutOffAndLaterFramesAreRefused() {
+    HeldWriter writer = new HeldWriter(64);
+    Connection c = new Connection("c", null, writer, 3, null, null);
+    assertTrue(c.send("in flight"));
+    assertTrue(c.send("1"));
+    assertTrue(c.send("2"));
+    assertTrue(c.send("3"));
+    assertFalse(c.send("4"), "the fourth queued frame is over the limit");
+    assertFalse(c.send("5"), "closing: nothing more is taken");
+  }
+
+  @Test
+  void aFailedWriteDropsTheQueueAndClosesTheConnection() {
+    HeldWriter writer = new HeldWriter(64);
+    Connection c = new Connection("c", null, writer, 100, null, null);
+    c.send("1");
+    c.send("2");
+    writer.completeNext(new IOException("broken pipe"));
+    assertTrue(c.drained(), "nothing left queued after the failure");
+    assertFalse(c.send("3"), "a failed connection takes no more frames");
+    assertEquals(1, writer.writes.size());
+  }
+
+  @Test
+  void aWriteThatCompletesInsideTheCallLetsTheNextOneGoAtOnce() {
+    List<String> written = new ArrayList<>();
+    FrameWriter immediate = new FrameWriter() {
+      @Override
+      public int maxFrames() {
+        return 64;
+      }
+
+      @Override
+      public void write(List<OutboundFrame> frames, Consumer<Throwable> done) {
+        frames.forEach(f -> written.add(f.text()));
+        done.accept(null);
+      }
+    };
+    Connection c = new Connection("c", null, immediate, 100, null, null);
+    for (int i = 1; i <= 3; i++) c.send(String.valueOf(i));
+    assertEquals(List.of("1", "2", "3"), written);
+    assertTrue(c.drained());
+  }
+}
