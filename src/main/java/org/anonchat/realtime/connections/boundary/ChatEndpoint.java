@@ -41,8 +41,6 @@ public class ChatEndpoint {
     // A bigger text frame closes the socket with 1009 before it reaches onMessage.
     session.setMaxTextMessageBufferSize(maxFrameBytes);
     session.setMaxBinaryMessageBufferSize(1024);
-    // Silent peers are closed by the heartbeat; a container idle timer costs a task per frame (IdleTimeoutOff).
-    session.setMaxIdleTimeout(0);
     Connection connection = connections.open(session);
     if (connection == null) return; // refused: too many connections from this address
     Challenge challenge = challenges.issue();

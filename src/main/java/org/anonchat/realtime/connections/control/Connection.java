@@ -76,6 +76,22 @@ public final class Connection {
     return true;
   }
 
+  /**
+   * Queues several frames and writes them together (one write where the writer allows it); false, with none
+   * queued, if the connection is closing or they would put it over its limit, which cuts it off.
+   */
+  public boolean sendAll(List<OutboundFrame> frames) {
+    if (closing.get()) return false;
+    if (queued.addAndGet(frames.size()) > maxQueued) {
+      queued.addAndGet(-frames.size());
+      close(SLOW_CONSUMER);
+      return false;
+    }
+    outbox.addAll(frames);
+    drain();
+    return true;
+  }
+
   private void drain() {
     while (sending.compareAndSet(false, true)) {
       if (closing.get() || (session != null && !session.isOpen())) {

@@ -1,5 +1,6 @@
 package org.anonchat.realtime.connections.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
@@ -23,6 +24,7 @@ public class Connections {
 
   private final Map<String, Connection> byId = new ConcurrentHashMap<>();
   private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+  private final TyrusIdleTimer idleTimer = new TyrusIdleTimer();
 
   @Inject
   @ConfigProperty(name = "chat.connection.max-queued-frames", defaultValue = "1000")
@@ -56,11 +58,19 @@ public class Connections {
       }
       return null;
     }
+    // Silent peers are closed by the heartbeat; the container's idle timer would cost a task per frame.
+    idleTimer.disarm(session);
+    session.setMaxIdleTimeout(0);
     String id = UUID.randomUUID().toString();
     Connection connection = new Connection(id, session, FrameWriters.forSession(session, rawFrames), maxQueued, limits.newConnection(), address);
     session.getUserProperties().put(ID, id);
     byId.put(id, connection);
     return connection;
+  }
+
+  @PreDestroy
+  void stop() {
+    idleTimer.shutdown();
   }
 
   public Connection of(Session session) {

@@ -1,6 +1,7 @@
 package org.anonchat.realtime.connections.control;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Where encoded frames go: the one seam for fan-out. {@link LocalDelivery} reaches the sockets of this
@@ -11,6 +12,9 @@ import java.util.Collection;
 public interface Delivery {
 
   int toRoom(String roomId, String frame);
+
+  /** Several frames for the same room, in order; each connection gets all of them at once. */
+  int toRoom(String roomId, List<String> frames);
 
   int toUsers(Collection<String> userIds, String frame);
 

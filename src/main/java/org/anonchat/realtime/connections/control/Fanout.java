@@ -5,10 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.anonchat.realtime.connections.entity.ServerEvent;
 import org.anonchat.realtime.messages.entity.ChatMessage;
 import org.anonchat.realtime.messages.entity.MessageChanged;
-import org.anonchat.realtime.messages.entity.MessagePosted;
+import org.anonchat.realtime.messages.entity.MessagesPosted;
 import org.anonchat.realtime.messages.entity.ReceiptRecorded;
 import org.anonchat.realtime.presence.entity.PresenceChanged;
 import org.anonchat.realtime.rooms.control.Rooms;
@@ -40,8 +44,13 @@ public class Fanout {
     delivery.toRoom(e.roomId(), Wire.encode(new ServerEvent.RoomLeave(e.userId(), e.roomId())));
   }
 
-  void posted(@Observes MessagePosted e) {
-    delivery.toRoom(e.message().roomId(), Wire.encode(new ServerEvent.Message(Views.of(e.message()))));
+  /** A commit's messages go to each room as one list, so each socket gets them in one write. */
+  void posted(@Observes MessagesPosted e) {
+    Map<String, List<String>> byRoom = new LinkedHashMap<>();
+    for (ChatMessage m : e.messages()) {
+      byRoom.computeIfAbsent(m.roomId(), k -> new ArrayList<>()).add(Wire.encode(new ServerEvent.Message(Views.of(m))));
+    }
+    byRoom.forEach(delivery::toRoom);
   }
 
   void changed(@Observes MessageChanged e) {

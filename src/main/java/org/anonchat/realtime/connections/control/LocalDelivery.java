@@ -3,6 +3,7 @@ package org.anonchat.realtime.connections.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.List;
 import org.anonchat.realtime.rooms.control.Rooms;
 
 /**
@@ -25,6 +26,17 @@ public class LocalDelivery implements Delivery {
     OutboundFrame shared = OutboundFrame.of(frame);
     int reached = 0;
     for (String id : rooms.connectionIds(roomId)) reached += deliver(connections.byId(id), shared);
+    return reached;
+  }
+
+  @Override
+  public int toRoom(String roomId, List<String> frames) {
+    List<OutboundFrame> shared = frames.stream().map(OutboundFrame::of).toList();
+    int reached = 0;
+    for (String id : rooms.connectionIds(roomId)) {
+      Connection c = connections.byId(id);
+      reached += c != null && c.sendAll(shared) ? 1 : 0;
+    }
     return reached;
   }
 

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Posting, editing, deleting and acknowledging messages. Every change is committed before its event is
  * fired, so nothing is announced that could still roll back. Posts go through {@link PostQueue}: per room,
- * from seq allocation to the {@link MessagePosted} event, in order, with many posts sharing a commit.
+ * from seq allocation to the {@link MessagesPosted} event, in order, with many posts sharing a commit.
  */
 @ApplicationScoped
 public class Messages {

@@ -9,13 +9,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.anonchat.realtime.messages.entity.MessagePosted;
+import org.anonchat.realtime.messages.entity.ChatMessage;
+import org.anonchat.realtime.messages.entity.MessagesPosted;
 import org.anonchat.realtime.messages.entity.NewMessage;
 import org.anonchat.realtime.messages.entity.Posted;
 
 /**
  * Group commit for posts. Posts to rooms of one lock stripe queue up; whichever caller holds the stripe's
- * lock stores everything queued in one transaction, then announces each message in seq order, and only
+ * lock stores everything queued in one transaction, then announces them (one event, in seq order), and only
  * then lets the next batch start. Every caller returns after the commit that stored its message, so
  * "acknowledged" still means "stored"; under load many posts share one commit instead of waiting for one
  * each. A batch that fails is retried message by message, so one bad post cannot fail the others.
@@ -31,7 +32,7 @@ public class PostQueue {
   Transcript transcript;
 
   @Inject
-  Event<MessagePosted> posted;
+  Event<MessagesPosted> posted;
 
   private final Stripe[] stripes = new Stripe[STRIPES];
 
@@ -108,16 +109,19 @@ public class PostQueue {
         }
       }
     }
+    List<ChatMessage> fresh = new ArrayList<>(batch.size());
     for (Waiting w : batch) {
-      if (w.result != null && !w.result.duplicate()) announce(w.result);
+      if (w.result != null && !w.result.duplicate()) fresh.add(w.result.message());
     }
+    if (!fresh.isEmpty()) announce(fresh);
   }
 
-  private void announce(Posted stored) {
+  /** One event for the whole commit, so fan-out can hand each socket all of it in one write. */
+  private void announce(List<ChatMessage> stored) {
     try {
-      posted.fire(new MessagePosted(stored.message()));
+      posted.fire(new MessagesPosted(List.copyOf(stored)));
     } catch (RuntimeException e) { // a delivery problem must not turn a stored message into a failed post
-      LOG.log(Level.WARNING, "Announcing message " + stored.message().id() + " failed", e);
+      LOG.log(Level.WARNING, "Announcing " + stored.size() + " messages from seq " + stored.get(0).seq() + " failed", e);
     }
   }
 }

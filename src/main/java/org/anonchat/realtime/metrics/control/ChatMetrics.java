@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import org.anonchat.realtime.connections.boundary.Sockets;
 import org.anonchat.realtime.connections.entity.ErrorSent;
-import org.anonchat.realtime.messages.entity.MessagePosted;
+import org.anonchat.realtime.messages.entity.MessagesPosted;
 import org.anonchat.realtime.rooms.control.Rooms;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -51,9 +51,9 @@ public class ChatMetrics {
     fanoutTimer = registry.timer(meta("chat_fanout", "Time to queue one encoded event to every connection of a room", MetricUnits.NANOSECONDS));
   }
 
-  void posted(@Observes MessagePosted e) {
-    messagesIn.increment();
-    if (messagesInCounter != null) messagesInCounter.inc();
+  void posted(@Observes MessagesPosted e) {
+    messagesIn.add(e.messages().size());
+    if (messagesInCounter != null) messagesInCounter.inc(e.messages().size());
   }
 
   void errorSent(@Observes ErrorSent e) {

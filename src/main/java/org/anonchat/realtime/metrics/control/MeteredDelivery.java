@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.Collection;
+import java.util.List;
 import org.anonchat.realtime.connections.control.Delivery;
 
 /**
@@ -29,6 +30,15 @@ public abstract class MeteredDelivery implements Delivery {
     int reached = delegate.toRoom(roomId, frame);
     metrics.fannedOut(System.nanoTime() - start);
     metrics.delivered(reached, frame.startsWith(MESSAGE_PREFIX));
+    return reached;
+  }
+
+  @Override
+  public int toRoom(String roomId, List<String> frames) {
+    long start = System.nanoTime();
+    int reached = delegate.toRoom(roomId, frames);
+    metrics.fannedOut(System.nanoTime() - start);
+    for (String frame : frames) metrics.delivered(reached, frame.startsWith(MESSAGE_PREFIX));
     return reached;
   }
 

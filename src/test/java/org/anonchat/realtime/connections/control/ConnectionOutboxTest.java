@@ -119,4 +119,15 @@ class ConnectionOutboxTest {
     assertEquals(List.of("1", "2", "3"), written);
     assertTrue(c.drained());
   }
+
+  @Test
+  void aCommitsFramesGoOutInOneWriteOrNotAtAll() {
+    HeldWriter writer = new HeldWriter(64);
+    Connection c = new Connection("c", null, writer, 5, null, null);
+    List<OutboundFrame> three = List.of(OutboundFrame.of("a"), OutboundFrame.of("b"), OutboundFrame.of("c"));
+    assertTrue(c.sendAll(three));
+    assertEquals(List.of(List.of("a", "b", "c")), writer.writes, "one write for the whole list");
+    assertTrue(c.sendAll(three), "3 queued behind the write in flight: within the limit of 5");
+    assertFalse(c.sendAll(three), "6 queued would pass the limit: none is taken and the peer is cut off");
+  }
 }

@@ -1,0 +1,117 @@
+package org.anonchat.realtime.connections.control;
+
+import jakarta.websocket.Session;
+import java.lang.reflect.Field;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Stops Tyrus (as patched in Payara 6) from scheduling a managed task for every frame it receives (decision
+ * 0031). That Tyrus restarts the session's idle timer on each incoming frame even when the idle timeout is
+ * off, by scheduling on Payara's managed scheduler, whose context capture runs a ServiceLoader scan through
+ * the web app's class loader: 12–30% of the server's CPU in the fan-out benchmark. This swaps the session's
+ * scheduler (Tyrus's private {@code service} field) for a small one of its own: a task due now runs at once in the
+ * calling thread (with the timeout off it is Tyrus's idle check, which then does nothing) and anything later
+ * goes to one plain daemon thread. Sessions of other implementations, or a Tyrus without that field, are left
+ * alone.
+ */
+final class TyrusIdleTimer {
+
+  private static final Logger LOG = Logger.getLogger(TyrusIdleTimer.class.getName());
+  private static final ClassValue<Field> SERVICE = new ClassValue<>() {
+    @Override
+    protected Field computeValue(Class<?> type) {
+      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        if (!c.getName().equals("org.glassfish.tyrus.core.TyrusSession")) continue;
+        try {
+          Field f = c.getDeclaredField("service");
+          f.setAccessible(true);
+          return f;
+        } catch (NoSuchFieldException | RuntimeException e) {
+          return null;
+        }
+      }
+      return null;
+    }
+  };
+  private final ScheduledThreadPoolExecutor scheduler = new InlineWhenDue();
+
+  /** Call before setting the session's idle timeout: from then on its timer costs nothing per frame. */
+  void disarm(Session session) {
+    Field service = SERVICE.get(session.getClass());
+    if (service == null) return;
+    try {
+      service.set(session, scheduler);
+    } catch (IllegalAccessException | RuntimeException e) {
+      LOG.log(Level.FINE, "Could not replace the idle timer's scheduler", e);
+    }
+  }
+
+  /** At undeploy: its thread (started only if a timer was ever set) must not outlive the application. */
+  void shutdown() {
+    scheduler.shutdownNow();
+  }
+
+  private static final class InlineWhenDue extends ScheduledThreadPoolExecutor {
+
+    InlineWhenDue() {
+      super(1, r -> {
+        Thread t = new Thread(r, "chat-tyrus-timers");
+        t.setDaemon(true);
+        return t;
+      });
+      setRemoveOnCancelPolicy(true); // a timer restarted per frame must not leave cancelled tasks queued
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+      if (delay > 0) return super.schedule(command, delay, unit);
+      command.run();
+      return Ran.INSTANCE;
+    }
+  }
+
+  /** The future of a task that already ran. */
+  private static final class Ran implements ScheduledFuture<Object> {
+    static final Ran INSTANCE = new Ran();
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return 0;
+    }
+
+    @Override
+    public int compareTo(Delayed other) {
+      return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return false;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return false;
+    }
+
+    @Override
+    public boolean isDone() {
+      return true;
+    }
+
+    @Override
+    public Object get() {
+      return null;
+    }
+
+    @Override
+    public Object get(long timeout, TimeUnit unit) {
+      return null;
+    }
+  }
+}
