@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,10 +21,10 @@ import org.anonchat.realtime.identity.entity.Identity;
 /**
  * One open socket: who it speaks for, which rooms it joined, and its outbox.
  *
- * <p>Sending never blocks the caller. Frames queue here and go out through the socket's {@link FrameWriter}
- * with at most one write in flight (the WebSocket API forbids overlapping sends on one session); a write
- * carries everything queued since the last one when the writer allows it, so a busy socket costs one flush
- * per batch rather than per frame. A peer that lets more than the configured number of frames pile up is
+ * <p>Sending never blocks the caller. Frames queue here; a flusher thread ({@link Flushers}) writes them
+ * through the socket's {@link FrameWriter} with at most one write in flight (the WebSocket API forbids
+ * overlapping sends on one session), each write carrying everything queued since the last one when the
+ * writer allows it, so a busy socket costs one flush per batch rather than per frame. A peer that lets more than the configured number of frames pile up is
  * cut off rather than slowing a room down (decision 0003).
  */
 public final class Connection {
@@ -34,6 +36,8 @@ public final class Connection {
   private final String id;
   private final Session session;
   private final FrameWriter writer;
+  private final Executor flusher;
+  private final Runnable flushTask = this::flush;
   private final int maxQueued;
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<OutboundFrame> outbox = new ConcurrentLinkedQueue<>();
@@ -44,15 +48,16 @@ public final class Connection {
   private final String clientAddress;
   private final long openedNanos = System.nanoTime();
   private final AtomicReference<Challenge> challenge = new AtomicReference<>();
-  private volatile Thread drainer;
   private volatile Identity identity;
   private volatile long lastHeardNanos = System.nanoTime();
   private final long openedAt = System.currentTimeMillis();
 
-  Connection(String id, Session session, FrameWriter writer, int maxQueued, ConnectionLimits limits, String clientAddress) {
+  Connection(String id, Session session, FrameWriter writer, Executor flusher, int maxQueued, ConnectionLimits limits,
+      String clientAddress) {
     this.id = id;
     this.session = session;
     this.writer = writer;
+    this.flusher = flusher;
     this.maxQueued = maxQueued;
     this.limits = limits;
     this.clientAddress = clientAddress;
@@ -72,13 +77,13 @@ public final class Connection {
       return false;
     }
     outbox.add(frame);
-    drain();
+    schedule();
     return true;
   }
 
   /**
-   * Queues several frames and writes them together (one write where the writer allows it); false, with none
-   * queued, if the connection is closing or they would put it over its limit, which cuts it off.
+   * Queues several frames, to go out together; false, with none queued, if the connection is closing or they
+   * would put it over its limit, which cuts it off.
    */
   public boolean sendAll(List<OutboundFrame> frames) {
     if (closing.get()) return false;
@@ -88,36 +93,38 @@ public final class Connection {
       return false;
     }
     outbox.addAll(frames);
-    drain();
+    schedule();
     return true;
   }
 
-  private void drain() {
-    while (sending.compareAndSet(false, true)) {
-      if (closing.get() || (session != null && !session.isOpen())) {
-        // After the close frame nothing may follow (RFC 6455 §5.5.1); the API path refuses such sends too.
-        outbox.clear();
-        queued.set(0);
-        sending.set(false);
-        return;
-      }
-      List<OutboundFrame> batch = takeQueued();
-      if (batch.isEmpty()) {
-        sending.set(false);
-        if (outbox.isEmpty()) return;
-        continue; // a frame arrived between poll and reset
-      }
-      drainer = Thread.currentThread();
-      try {
-        writer.write(batch, this::written);
-      } catch (RuntimeException e) {
-        drainer = null;
-        failed(e);
-        return;
-      }
-      drainer = null;
-      // If the write completed synchronously, written() cleared the flag and this loop writes the next batch;
-      // otherwise the completion drains later (no recursion either way).
+  /** Puts the connection in the flushers' line unless it is there already or has a write in flight. */
+  private void schedule() {
+    if (!sending.compareAndSet(false, true)) return;
+    try {
+      flusher.execute(flushTask);
+    } catch (RejectedExecutionException e) { // undeployed: nothing will write any more
+      failed(e);
+    }
+  }
+
+  /** On a flusher thread: one write of everything queued (up to the writer's limit). */
+  private void flush() {
+    if (closing.get() || (session != null && !session.isOpen())) {
+      // After the close frame nothing may follow (RFC 6455 §5.5.1); the API path refuses such sends too.
+      outbox.clear();
+      queued.set(0);
+      sending.set(false);
+      return;
+    }
+    List<OutboundFrame> batch = takeQueued();
+    if (batch.isEmpty()) {
+      idle();
+      return;
+    }
+    try {
+      writer.write(batch, this::written);
+    } catch (RuntimeException e) {
+      failed(e);
     }
   }
 
@@ -136,14 +143,27 @@ public final class Connection {
     return batch;
   }
 
+  /**
+   * The write finished (maybe inside {@code write}, maybe later on a container thread). What queued meanwhile
+   * goes back in line rather than out at once, so it can gather more frames for one write.
+   */
   private void written(Throwable failure) {
     if (failure != null) {
       failed(failure);
-      return;
+    } else if (outbox.isEmpty()) {
+      idle();
+    } else {
+      try {
+        flusher.execute(flushTask);
+      } catch (RejectedExecutionException e) {
+        failed(e);
+      }
     }
-    boolean nested = drainer == Thread.currentThread();
+  }
+
+  private void idle() {
     sending.set(false);
-    if (!nested) drain();
+    if (!outbox.isEmpty()) schedule(); // a frame arrived after the check: its sender saw "sending" and left it
   }
 
   private void failed(Throwable e) {

@@ -39,6 +39,9 @@ public class Connections {
   AbuseLimits limits;
 
   @Inject
+  Flushers flushers;
+
+  @Inject
   Rooms rooms;
 
   @Inject
@@ -62,7 +65,7 @@ public class Connections {
     idleTimer.disarm(session);
     session.setMaxIdleTimeout(0);
     String id = UUID.randomUUID().toString();
-    Connection connection = new Connection(id, session, FrameWriters.forSession(session, rawFrames), maxQueued, limits.newConnection(), address);
+    Connection connection = new Connection(id, session, FrameWriters.forSession(session, rawFrames), flushers.pool(), maxQueued, limits.newConnection(), address);
     session.getUserProperties().put(ID, id);
     byId.put(id, connection);
     return connection;

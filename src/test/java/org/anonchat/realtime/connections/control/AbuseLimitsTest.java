@@ -65,10 +65,10 @@ class AbuseLimitsTest {
     cut.receiptBurst = 1;
     cut.violationsForgiven = 1;
     cut.maxViolations = 1;
-    Connection c = new Connection("c1", null, null, 10, cut.newConnection(), null);
+    Connection c = new Connection("c1", null, null, Runnable::run, 10, cut.newConnection(), null);
     cut.message(c, "u-1", "slow down");
     cut.message(c, "u-1", "slow down");
-    Connection otherTab = new Connection("c2", null, null, 10, cut.newConnection(), null);
+    Connection otherTab = new Connection("c2", null, null, Runnable::run, 10, cut.newConnection(), null);
     ProtocolException refused = assertThrows(ProtocolException.class, () -> cut.message(otherTab, "u-1", "slow down"));
     assertEquals(ErrorCode.RATE_LIMITED, refused.code());
     assertTrue(refused.getMessage().contains("all of this user's connections"), refused.getMessage());

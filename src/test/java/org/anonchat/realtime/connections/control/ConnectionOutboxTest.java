@@ -5,13 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** The outbox: one write in flight, batches of what queued meanwhile, order kept, slow peers cut off. */
+/**
+ * The outbox: writes happen on the flusher, one in flight, each carrying what queued meanwhile, in order;
+ * slow peers are cut off; a failure drops the queue.
+ */
 class ConnectionOutboxTest {
+
+  /** The flusher threads, run by hand: tasks wait until the test runs them. */
+  static final class Flusher implements Executor {
+    final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+    @Override
+    public void execute(Runnable task) {
+      tasks.add(task);
+    }
+
+    void runAll() {
+      for (Runnable t; (t = tasks.poll()) != null; ) t.run();
+    }
+  }
 
   /** A socket whose writes complete only when the test says so, like a peer that reads slowly. */
   static final class HeldWriter implements FrameWriter {
@@ -39,47 +58,90 @@ class ConnectionOutboxTest {
     }
   }
 
+  private final Flusher flusher = new Flusher();
+
+  @Test
+  void nothingIsWrittenOnTheSendersThread() {
+    HeldWriter writer = new HeldWriter(64);
+    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
+    c.send("1");
+    assertEquals(List.of(), writer.writes, "the sender only queues");
+    flusher.runAll();
+    assertEquals(List.of(List.of("1")), writer.writes);
+  }
+
   @Test
   void framesQueuedDuringAWriteGoOutTogetherInOrder() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, 100, null, null);
+    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
     c.send("1");
+    flusher.runAll();
     for (int i = 2; i <= 5; i++) c.send(String.valueOf(i));
+    flusher.runAll();
     assertEquals(List.of(List.of("1")), writer.writes, "one write in flight; the rest wait");
     writer.completeNext(null);
+    flusher.runAll();
     assertEquals(List.of("2", "3", "4", "5"), writer.writes.get(1), "everything queued meanwhile, in one write");
     writer.completeNext(null);
+    flusher.runAll();
+    assertTrue(c.drained());
+  }
+
+  @Test
+  void framesQueuedBeforeTheFlusherRunsShareItsFirstWrite() {
+    List<List<String>> written = new ArrayList<>();
+    FrameWriter immediate = new FrameWriter() {
+      @Override
+      public int maxFrames() {
+        return 64;
+      }
+
+      @Override
+      public void write(List<OutboundFrame> frames, Consumer<Throwable> done) {
+        written.add(frames.stream().map(OutboundFrame::text).toList());
+        done.accept(null);
+      }
+    };
+    Connection c = new Connection("c", null, immediate, flusher, 100, null, null);
+    for (int i = 1; i <= 3; i++) c.send(String.valueOf(i));
+    assertEquals(1, flusher.tasks.size(), "the connection is in line once, however many frames it has");
+    flusher.runAll();
+    assertEquals(List.of(List.of("1", "2", "3")), written);
     assertTrue(c.drained());
   }
 
   @Test
   void aWriterTakingOneFrameGetsThemOneByOne() {
     HeldWriter writer = new HeldWriter(1);
-    Connection c = new Connection("c", null, writer, 100, null, null);
+    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
     c.send("1");
     c.send("2");
     c.send("3");
-    writer.completeNext(null);
-    writer.completeNext(null);
+    for (int i = 0; i < 3; i++) {
+      flusher.runAll();
+      writer.completeNext(null);
+    }
     assertEquals(List.of(List.of("1"), List.of("2"), List.of("3")), writer.writes);
   }
 
   @Test
   void aBatchIsCappedAtTheWritersLimit() {
     HeldWriter writer = new HeldWriter(3);
-    Connection c = new Connection("c", null, writer, 100, null, null);
-    for (int i = 1; i <= 8; i++) c.send(String.valueOf(i));
-    writer.completeNext(null);
-    writer.completeNext(null);
-    writer.completeNext(null);
-    assertEquals(List.of(List.of("1"), List.of("2", "3", "4"), List.of("5", "6", "7"), List.of("8")), writer.writes);
+    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
+    for (int i = 1; i <= 7; i++) c.send(String.valueOf(i));
+    for (int i = 0; i < 3; i++) {
+      flusher.runAll();
+      writer.completeNext(null);
+    }
+    assertEquals(List.of(List.of("1", "2", "3"), List.of("4", "5", "6"), List.of("7")), writer.writes);
   }
 
   @Test
   void aPeerThatFallsTooFarBehindIsCutOffAndLaterFramesAreRefused() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, 3, null, null);
+    Connection c = new Connection("c", null, writer, flusher, 3, null, null);
     assertTrue(c.send("in flight"));
+    flusher.runAll();
     assertTrue(c.send("1"));
     assertTrue(c.send("2"));
     assertTrue(c.send("3"));
@@ -90,42 +152,24 @@ class ConnectionOutboxTest {
   @Test
   void aFailedWriteDropsTheQueueAndClosesTheConnection() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, 100, null, null);
+    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
     c.send("1");
+    flusher.runAll();
     c.send("2");
     writer.completeNext(new IOException("broken pipe"));
+    flusher.runAll();
     assertTrue(c.drained(), "nothing left queued after the failure");
     assertFalse(c.send("3"), "a failed connection takes no more frames");
     assertEquals(1, writer.writes.size());
   }
 
   @Test
-  void aWriteThatCompletesInsideTheCallLetsTheNextOneGoAtOnce() {
-    List<String> written = new ArrayList<>();
-    FrameWriter immediate = new FrameWriter() {
-      @Override
-      public int maxFrames() {
-        return 64;
-      }
-
-      @Override
-      public void write(List<OutboundFrame> frames, Consumer<Throwable> done) {
-        frames.forEach(f -> written.add(f.text()));
-        done.accept(null);
-      }
-    };
-    Connection c = new Connection("c", null, immediate, 100, null, null);
-    for (int i = 1; i <= 3; i++) c.send(String.valueOf(i));
-    assertEquals(List.of("1", "2", "3"), written);
-    assertTrue(c.drained());
-  }
-
-  @Test
   void aCommitsFramesGoOutInOneWriteOrNotAtAll() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, 5, null, null);
+    Connection c = new Connection("c", null, writer, flusher, 5, null, null);
     List<OutboundFrame> three = List.of(OutboundFrame.of("a"), OutboundFrame.of("b"), OutboundFrame.of("c"));
     assertTrue(c.sendAll(three));
+    flusher.runAll();
     assertEquals(List.of(List.of("a", "b", "c")), writer.writes, "one write for the whole list");
     assertTrue(c.sendAll(three), "3 queued behind the write in flight: within the limit of 5");
     assertFalse(c.sendAll(three), "6 queued would pass the limit: none is taken and the peer is cut off");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class WalletChallengeTest {
 
   private final StellarKeys wallet = StellarKeys.generate();
-  private final Connection connection = new Connection("c1", null, null, 10, null, null);
+  private final Connection connection = new Connection("c1", null, null, Runnable::run, 10, null, null);
 
   private Auth signed(String nonce) {
     return new Auth(null, "Ada", null, null, wallet.accountId(), wallet.signSep53Base64(nonce));
