@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,6 +59,7 @@ public class CommandHandler {
   @Inject Presence presence;
   @Inject org.anonchat.realtime.typing.control.Typing typing;
   @Inject Enforcement enforcement;
+  @Inject Shutdown shutdown;
   @Inject jakarta.enterprise.event.Event<ErrorSent> errorSent;
 
   /** Decodes and carries out a text frame; never throws. */
@@ -67,14 +70,41 @@ public class CommandHandler {
       ref = command.ref();
       limits.admit(c, command);
       dispatch(c, command);
-    } catch (ProtocolException e) {
-      refuse(c, e.withRef(ref));
-    } catch (MessageRejected e) {
-      refuse(c, new ProtocolException(codeOf(e.reason()), e.getMessage()).withRef(ref));
     } catch (RuntimeException e) {
+      fail(c, e, ref);
+    }
+  }
+
+  private void fail(Connection c, RuntimeException e, String ref) {
+    if (e instanceof ProtocolException p) {
+      refuse(c, p.withRef(ref));
+    } else if (e instanceof MessageRejected r) {
+      refuse(c, new ProtocolException(codeOf(r.reason()), r.getMessage()).withRef(ref));
+    } else {
       LOG.log(Level.WARNING, "Frame failed on connection " + c.id(), e);
       refuse(c, new ProtocolException(ErrorCode.INTERNAL, "internal error").withRef(ref));
     }
+  }
+
+  /**
+   * A post completes after this frame's handling returned: its failure is reported like any other, and a
+   * graceful stop waits for it ({@link Shutdown#hold}), so an accepted post is acknowledged before the 1001.
+   */
+  private void send(Connection c, Identity me, SendMessage s) {
+    CompletionStage<Void> stored = messageCommands.send(c, me, s);
+    shutdown.hold();
+    stored.whenComplete((ok, failure) -> {
+      try {
+        if (failure != null) fail(c, unwrap(failure), s.ref());
+      } finally {
+        shutdown.finished();
+      }
+    });
+  }
+
+  private static RuntimeException unwrap(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
   }
 
   /**
@@ -99,7 +129,7 @@ public class CommandHandler {
     else if (command instanceof Invite i) roomCommands.invite(c, me, i);
     else if (command instanceof CreateInvite i) roomCommands.createInvite(c, me, i);
     else if (command instanceof LeaveRoom l) leave(c, me, l);
-    else if (command instanceof SendMessage s) messageCommands.send(c, me, s);
+    else if (command instanceof SendMessage s) send(c, me, s);
     else if (command instanceof MessageDelivered d) messageCommands.acknowledge(me, d.roomId(), List.of(d.messageId()), false);
     else if (command instanceof MessageRead r) messageCommands.acknowledge(me, r.roomId(), List.of(r.messageId()), true);
     else if (command instanceof MarkRead m) messageCommands.markRead(me, m);

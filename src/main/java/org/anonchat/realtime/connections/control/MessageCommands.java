@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.Map;
 import org.anonchat.realtime.connections.entity.ClientCommand.DeleteMessage;
 import org.anonchat.realtime.connections.entity.ClientCommand.EditMessage;
@@ -21,7 +22,6 @@ import org.anonchat.realtime.messages.boundary.Messages;
 import org.anonchat.realtime.messages.control.Transcript;
 import org.anonchat.realtime.messages.entity.ChatMessage;
 import org.anonchat.realtime.messages.entity.MessageReceipt;
-import org.anonchat.realtime.messages.entity.Posted;
 import org.anonchat.realtime.rooms.control.Rooms;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,13 +42,18 @@ class MessageCommands {
   @ConfigProperty(name = "chat.recovery.max-messages", defaultValue = "500")
   int recoveryLimit;
 
-  void send(Connection c, Identity me, SendMessage s) {
+  /**
+   * Checks and queues the post (a refusal is thrown at once); the ack goes out when the returned stage
+   * completes, after the commit. The connection's next frames are read meanwhile, so a client can have
+   * several messages in flight and they share commits.
+   */
+  CompletionStage<Void> send(Connection c, Identity me, SendMessage s) {
     Membership.require(rooms, me, s.roomId());
     limits.message(c, me.userId(), "too many messages; slow down");
-    Posted posted = messages.post(s.roomId(), me.userId(), me.displayName(), me.avatarUrl(), s.content(),
-        s.clientMessageId(), rooms.otherMembers(s.roomId(), me.userId()));
-    c.send(Wire.encode(new ServerEvent.MessageAck(s.ref(), s.clientMessageId(), posted.message().id(),
-        posted.message().seq(), "sent", posted.duplicate())));
+    return messages.submit(s.roomId(), me.userId(), me.displayName(), me.avatarUrl(), s.content(),
+            s.clientMessageId(), rooms.otherMembers(s.roomId(), me.userId()))
+        .thenAccept(posted -> c.send(Wire.encode(new ServerEvent.MessageAck(s.ref(), s.clientMessageId(),
+            posted.message().id(), posted.message().seq(), "sent", posted.duplicate()))));
   }
 
   void acknowledge(Identity me, String roomId, List<String> messageIds, boolean read) {

@@ -41,6 +41,15 @@ public class Shutdown {
     return false;
   }
 
+  /**
+   * Keeps the stop waiting for work that outlives its frame (a post is acknowledged after its commit, on
+   * another thread). Only call while carrying out a frame that {@link #begin()} admitted; pair with
+   * {@link #finished()}.
+   */
+  public void hold() {
+    inFlight.incrementAndGet();
+  }
+
   public void finished() {
     inFlight.decrementAndGet();
   }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.anonchat.realtime.messages.control.PostQueue;
 import org.anonchat.realtime.messages.control.Transcript;
 import org.anonchat.realtime.messages.entity.ChatMessage;
@@ -46,13 +47,26 @@ public class Messages {
   Event<ReceiptRecorded> receipts;
 
   /**
-   * Stores a message and announces it. A resend with a clientMessageId this user already used returns the
-   * stored message, flagged duplicate, and announces nothing.
+   * Stores a message and announces it, without waiting: the stage completes after the commit and the
+   * announcement. A resend with a clientMessageId this user already used completes with the stored message,
+   * flagged duplicate, and announces nothing. Invalid content is refused at once (thrown).
    */
+  public CompletionStage<Posted> submit(String roomId, String userId, String displayName, String avatarUrl,
+      String content, String clientMessageId, int recipients) {
+    checkContent(content);
+    return queue.submit(new NewMessage(roomId, userId, displayName, avatarUrl, content, clientMessageId, recipients));
+  }
+
+  /** {@link #submit}, waiting for the commit. */
   public Posted post(String roomId, String userId, String displayName, String avatarUrl, String content,
       String clientMessageId, int recipients) {
     checkContent(content);
     return queue.post(new NewMessage(roomId, userId, displayName, avatarUrl, content, clientMessageId, recipients));
+  }
+
+  /** Posts submitted and not yet stored and announced (a graceful stop waits for them). */
+  public int pendingPosts() {
+    return queue.pending();
   }
 
   public ChatMessage edit(String roomId, String messageId, String userId, String content) {
