@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.anonchat.realtime.support.ChatClient;
 import org.anonchat.realtime.support.Deployments;
@@ -101,12 +102,22 @@ class BadInputIT {
       c.await("room_join", inRoom(roomId));
       // 25 at once: the burst of 10 (plus what refills meanwhile) passes, the rest is refused, and the
       // refusals stay below the persistent-offender allowance (20), so the connection stays open.
-      for (int i = 0; i < 25; i++) c.send("send_message", say(roomId, "spam " + i));
-      c.await("error", code("RATE_LIMITED"));
+      for (int i = 0; i < 25; i++) c.send("send_message", say(roomId, "spam " + i), "spam-" + i);
+      int acked = 0;
+      int limited = 0;
+      for (int i = 0; i < 25; i++) { // every send is answered: stored (ack) or refused, nothing is left silent
+        String ref = "spam-" + i;
+        JsonObject answer = c.awaitPresent(f -> ref.equals(f.getString("ref", null))
+            && Set.of("message_ack", "error").contains(f.getString("type")), ChatClient.WAIT);
+        if (answer.getString("type").equals("message_ack")) acked++;
+        else if (answer.getJsonObject("payload").getString("code").equals("RATE_LIMITED")) limited++;
+      }
       assertTrue(!c.isClosed());
+      assertEquals(25, acked + limited, "each send acked or refused with RATE_LIMITED");
+      assertTrue(acked >= 10 && acked < 25, "a burst of 10 passes, the rest is refused: " + acked + " acked");
       c.send("history", room(roomId).add("limit", 100));
       int stored = c.await("history").getJsonObject("payload").getJsonArray("messages").size();
-      assertTrue(stored >= 10 && stored < 25, "a burst of 10 passes, the rest is refused: " + stored);
+      assertEquals(acked, stored, "exactly the acknowledged messages are stored");
     }
   }
 }
