@@ -175,13 +175,13 @@ public class PostQueue {
 
   private void commit(List<Waiting> batch) {
     try {
-      List<Posted> stored = transcript.appendAll(batch.stream().map(w -> w.message).toList(), System.currentTimeMillis());
+      List<Posted> stored = transcript.appendAll(batch.stream().map(w -> w.message).toList(), System.currentTimeMillis(), false);
       for (int i = 0; i < batch.size(); i++) batch.get(i).result = stored.get(i);
     } catch (RuntimeException batchFailed) {
       LOG.log(Level.FINE, "Batch of " + batch.size() + " failed; storing one by one", batchFailed);
       for (Waiting w : batch) {
         try {
-          w.result = transcript.appendAll(List.of(w.message), System.currentTimeMillis()).get(0);
+          w.result = transcript.appendAll(List.of(w.message), System.currentTimeMillis(), true).get(0);
         } catch (RuntimeException e) {
           w.failure = e;
         }

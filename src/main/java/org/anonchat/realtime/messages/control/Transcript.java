@@ -34,23 +34,26 @@ public class Transcript {
   EntityManager em;
 
   /**
-   * Stores messages, each with its room's next seq, in one transaction. A message whose clientMessageId
-   * this user already used (stored before, or earlier in the same batch) is not stored again: its result is
-   * the stored one, flagged duplicate. The unique constraint on (user, clientMessageId) backs this up when
-   * two transactions race; the loser fails and {@link PostQueue} retries it, then finding the winner's row.
+   * Stores messages, each with its room's next seq, in one transaction. A message whose clientMessageId this
+   * user already used earlier in the same batch is not stored again: its result is that message, flagged
+   * duplicate. With {@code lookUpResends}, one stored by an earlier commit is found the same way (a query per
+   * message); without, the unique constraint on (user, clientMessageId) refuses it and the whole batch fails,
+   * and {@link PostQueue} retries its messages one by one with the lookup. Resends are rare, so the common
+   * batch saves the query.
    */
-  public List<Posted> appendAll(List<NewMessage> batch, long now) {
-    Map<String, RoomCounter> counters = new HashMap<>();
+  public List<Posted> appendAll(List<NewMessage> batch, long now, boolean lookUpResends) {
+    Map<String, RoomCounter> counters = lockedCounters(batch.stream().map(NewMessage::roomId).distinct().toList());
     Map<String, ChatMessage> sentInBatch = new HashMap<>();
     List<Posted> results = new ArrayList<>(batch.size());
     for (NewMessage m : batch) {
       String key = m.clientMessageId() == null ? null : m.userId() + '\n' + m.clientMessageId();
-      ChatMessage earlier = key == null ? null : sentInBatch.computeIfAbsent(key, k -> storedWithClientId(m));
+      ChatMessage earlier = key == null ? null
+          : lookUpResends ? sentInBatch.computeIfAbsent(key, k -> storedWithClientId(m)) : sentInBatch.get(key);
       if (earlier != null) {
         results.add(new Posted(earlier, true));
         continue;
       }
-      RoomCounter counter = counters.computeIfAbsent(m.roomId(), this::lockedCounter);
+      RoomCounter counter = counters.get(m.roomId());
       ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), m.roomId(), counter.next(), m.userId(),
           m.displayName(), m.avatarUrl(), m.content(), now, m.clientMessageId(), m.recipients());
       em.persist(message);
@@ -70,13 +73,22 @@ public class Transcript {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  private RoomCounter lockedCounter(String roomId) {
-    RoomCounter counter = em.find(RoomCounter.class, roomId, LockModeType.PESSIMISTIC_WRITE);
-    if (counter == null) {
-      counter = new RoomCounter(roomId);
-      em.persist(counter);
+  /** The rooms' seq counters, locked (SELECT ... FOR UPDATE) in one query; new rooms get a new counter. */
+  private Map<String, RoomCounter> lockedCounters(List<String> roomIds) {
+    Map<String, RoomCounter> counters = new HashMap<>();
+    em.createQuery("SELECT c FROM RoomCounter c WHERE c.roomId IN :roomIds", RoomCounter.class)
+        .setParameter("roomIds", roomIds)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
+        .forEach(c -> counters.put(c.roomId(), c));
+    for (String roomId : roomIds) {
+      counters.computeIfAbsent(roomId, id -> {
+        RoomCounter counter = new RoomCounter(id);
+        em.persist(counter);
+        return counter;
+      });
     }
-    return counter;
+    return counters;
   }
 
   /**

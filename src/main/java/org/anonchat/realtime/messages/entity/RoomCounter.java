@@ -25,6 +25,10 @@ public class RoomCounter {
     this.roomId = roomId;
   }
 
+  public String roomId() {
+    return roomId;
+  }
+
   public long next() {
     return ++lastSeq;
   }

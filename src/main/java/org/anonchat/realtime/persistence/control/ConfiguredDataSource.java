@@ -82,7 +82,7 @@ public class ConfiguredDataSource implements DataSource {
       } catch (java.io.IOException e) {
         throw new IllegalStateException("Cannot create data folder " + dataFolder, e);
       }
-      return "jdbc:h2:file:" + dataFolder.resolve("anonchat") + ";WRITE_DELAY=0";
+      return "jdbc:h2:file:" + dataFolder.resolve("anonchat") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
     }
 
     static Driver driverFor(String url, ClassLoader loader) throws SQLException {
