@@ -76,8 +76,8 @@ public final class LoadBenchmark {
       if (options.integer("server-startup-ms", 0) > 0) run.put("server_start_to_first_socket_ms", options.integer("server-startup-ms", 0));
       System.out.printf("AnonChat load benchmark, %s, target %s, %s%n", run.get("date"), target.ws(), run.get("client"));
       Scenarios scenarios = new Scenarios(options, target, resources, runId);
-      if (options.integer("warmup.messages", 150) > 0) {
-        // The server's JIT compiles on first use: a short unreported run keeps that out of the first scenario.
+      if (options.integer("warmup.messages", 100_000) > 0) {
+        // The server's JIT compiles on first use: an unreported run keeps that out of the first scenario.
         Result warm = scenarios.run("warm-up");
         System.out.println("== warm-up (not reported): " + warm.verdict());
         warm.failures.forEach(f -> System.out.println("  FAIL " + f));
