@@ -31,7 +31,8 @@ final class Resources {
     this.jcmd = jcmd;
   }
 
-  record Snapshot(long serverCpuNanos, long clientCpuNanos, long wallNanos, long rssKib, String loadAverage) {}
+  record Snapshot(long serverCpuNanos, long serverJitNanos, long clientCpuNanos, long wallNanos, long rssKib,
+      String loadAverage) {}
 
   boolean knowsServer() {
     return serverPid > 0;
@@ -39,7 +40,34 @@ final class Resources {
 
   Snapshot now() {
     var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return new Snapshot(serverCpuNanos(), os.getProcessCpuTime(), System.nanoTime(), statusKib("VmRSS"), loadAverage());
+    return new Snapshot(serverCpuNanos(), serverJitNanos(), os.getProcessCpuTime(), System.nanoTime(), statusKib("VmRSS"),
+        loadAverage());
+  }
+
+  /**
+   * user + system time of the server's JIT compiler threads (named "C1/C2 CompilerThread", in
+   * /proc/pid/task/tid/comm cut to 15 characters): compiling is a cost of warming up, not of the message path,
+   * so the reports give the CPU per delivery with and without it.
+   */
+  private long serverJitNanos() {
+    if (serverPid <= 0) return 0;
+    long ticks = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(serverPid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          if (!Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")
+              && !Files.readString(task.resolve("comm")).startsWith("C1 CompilerThre")) continue;
+          String stat = Files.readString(task.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return ticks * 1_000_000_000L / clockTicks;
   }
 
   /** user + system time of all the server's threads: fields 14 and 15 of /proc/pid/stat. */

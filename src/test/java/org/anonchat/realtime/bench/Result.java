@@ -74,6 +74,9 @@ public final class Result {
     figure("server", "cpu_s", round(cpu, 2));
     figure("server", "cpu_cores_used", round(cpu / Math.max(1e-9, wall), 2));
     if (deliveries > 0) figure("server", "cpu_us_per_delivery", round(cpu * 1e6 / deliveries, 2));
+    double jit = (end.serverJitNanos() - start.serverJitNanos()) / 1e9;
+    figure("server", "jit_cpu_s", round(jit, 2));
+    if (deliveries > 0) figure("server", "cpu_us_per_delivery_without_jit", round((cpu - jit) * 1e6 / deliveries, 2));
     figure("server", "rss_start_kib", start.rssKib());
     figure("server", "rss_end_kib", end.rssKib());
     figure("server", "rss_peak_kib", resources.statusKib("VmHWM"));
