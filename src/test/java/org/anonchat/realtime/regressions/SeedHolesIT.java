@@ -277,8 +277,8 @@ class SeedHolesIT {
       tab1.join(roomId);
       long start = System.nanoTime();
       for (int i = 0; i < 12; i++) {
-        tab1.send("send_message", say(roomId, "tab1 " + i));
-        tab2.send("send_message", say(roomId, "tab2 " + i));
+        tab1.send("send_message", say(roomId, "tab1 " + i), "tab1-" + i);
+        tab2.send("send_message", say(roomId, "tab2 " + i), "tab2-" + i);
       }
       // A connection's frames are handled in order, so these replies come after every send above was decided.
       tab1.send("request_presence_snapshot", payload(), "barrier");
@@ -286,6 +286,10 @@ class SeedHolesIT {
       tab1.await("presence_snapshot");
       tab2.await("presence_snapshot");
       double seconds = (System.nanoTime() - start) / 1e9;
+      for (int i = 0; i < 12; i++) { // stored ones are acknowledged after their commit: history shows them from then on
+        tab1.awaitAnswer("tab1-" + i);
+        tab2.awaitAnswer("tab2-" + i);
+      }
       tab1.send("history", room(roomId).add("limit", 100));
       int stored = tab1.await("history").getJsonObject("payload").getJsonArray("messages").size();
       // Per connection alone, two tabs could store min(24, 20 + 10/s); the user's bucket allows 10 + 5/s.

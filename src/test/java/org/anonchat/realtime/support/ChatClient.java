@@ -207,6 +207,15 @@ public final class ChatClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The answer to the {@code send_message} sent with this ref, left in the inbox: its {@code message_ack} once
+   * stored, or the {@code error} that refused it. Acks follow the commit, so a reader of history waits for these.
+   */
+  public JsonObject awaitAnswer(String ref) {
+    return awaitPresent(f -> ref.equals(f.getString("ref", null))
+        && ("message_ack".equals(f.getString("type")) || "error".equals(f.getString("type"))), WAIT);
+  }
+
   /** Removes and returns every frame received so far whose type is one of {@code types}, in arrival order. */
   public List<JsonObject> takeAll(Set<String> types) {
     List<JsonObject> taken = new ArrayList<>();

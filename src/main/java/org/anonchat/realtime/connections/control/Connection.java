@@ -44,6 +44,9 @@ public final class Connection {
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile CloseReason pendingClose;
+  private volatile long closeRequestedNanos;
   private final ConnectionLimits limits;
   private final String clientAddress;
   private final long openedNanos = System.nanoTime();
@@ -73,7 +76,7 @@ public final class Connection {
     if (closing.get()) return false;
     if (queued.incrementAndGet() > maxQueued) {
       queued.decrementAndGet();
-      close(SLOW_CONSUMER);
+      closeNow(SLOW_CONSUMER); // it is not reading: flushing first would never end
       return false;
     }
     outbox.add(frame);
@@ -89,7 +92,7 @@ public final class Connection {
     if (closing.get()) return false;
     if (queued.addAndGet(frames.size()) > maxQueued) {
       queued.addAndGet(-frames.size());
-      close(SLOW_CONSUMER);
+      closeNow(SLOW_CONSUMER);
       return false;
     }
     outbox.addAll(frames);
@@ -107,18 +110,17 @@ public final class Connection {
     }
   }
 
-  /** On a flusher thread: one write of everything queued (up to the writer's limit). */
+  /** On a flusher thread: one write of everything queued (up to the writer's limit), or the pending close. */
   private void flush() {
-    if (closing.get() || (session != null && !session.isOpen())) {
-      // After the close frame nothing may follow (RFC 6455 §5.5.1); the API path refuses such sends too.
-      outbox.clear();
-      queued.set(0);
+    if (session != null && !session.isOpen()) { // closed under us (by the peer or the container)
+      dropQueued();
       sending.set(false);
       return;
     }
     List<OutboundFrame> batch = takeQueued();
     if (batch.isEmpty()) {
-      idle();
+      if (pendingClose != null) finishClose();
+      else idle();
       return;
     }
     try {
@@ -151,7 +153,8 @@ public final class Connection {
     if (failure != null) {
       failed(failure);
     } else if (outbox.isEmpty()) {
-      idle();
+      if (pendingClose != null) finishClose();
+      else idle();
     } else {
       try {
         flusher.execute(flushTask);
@@ -168,17 +171,51 @@ public final class Connection {
 
   private void failed(Throwable e) {
     LOG.log(Level.FINE, "Send failed on " + id, e);
-    outbox.clear();
-    queued.set(0);
-    sending.set(false); // nothing is in flight any more: shutdown must not wait for this connection
-    close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
+    closeNow(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
   }
 
-  /** Closes once; the endpoint's close callback then cleans up like any disconnect. */
+  /**
+   * Closes once, after the frames already queued: an error that explains the close (BANNED, too many refused
+   * frames) reaches the client before the close frame, and nothing is sent after it (RFC 6455 §5.5.1). Frames
+   * offered after this call are refused. The endpoint's close callback then cleans up like any disconnect.
+   */
   public void close(CloseReason reason) {
     if (!closing.compareAndSet(false, true)) return;
+    closeRequestedNanos = System.nanoTime();
+    pendingClose = reason;
+    if (sending.compareAndSet(false, true)) flush(); // nothing in flight: write what is queued, then close
+    // else the write in flight completes, the rest is written and the last completion closes
+  }
+
+  /** Closes at once, dropping what is queued: for peers that do not read, or whose socket failed. */
+  public void closeNow(CloseReason reason) {
+    closing.set(true);
+    pendingClose = null;
+    dropQueued();
+    sending.set(false); // nothing will be written any more: a graceful stop must not wait for this connection
+    closeSession(reason);
+  }
+
+  /** How long a close has been waiting for queued frames to be written; 0 if none is pending. */
+  long closePendingNanos(long now) {
+    return pendingClose == null ? 0 : now - closeRequestedNanos;
+  }
+
+  private void dropQueued() {
+    outbox.clear();
+    queued.set(0);
+  }
+
+  /** Everything queued before the close is written: now the close frame. */
+  private void finishClose() {
+    closeSession(pendingClose);
+    sending.set(false);
+  }
+
+  private void closeSession(CloseReason reason) {
+    if (!closed.compareAndSet(false, true)) return;
     try {
-      session.close(reason);
+      if (session != null) session.close(reason);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "Close failed on " + id, e);
     }

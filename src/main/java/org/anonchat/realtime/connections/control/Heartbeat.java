@@ -22,6 +22,8 @@ public class Heartbeat {
 
   private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
   static final CloseReason TIMED_OUT = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "heartbeat timeout");
+  static final CloseReason CLOSE_STUCK =
+      new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "queued frames not read before closing");
   private static final ByteBuffer PING = ByteBuffer.allocate(0);
 
   @Inject
@@ -49,7 +51,9 @@ public class Heartbeat {
     for (Connection connection : connections.all()) {
       try {
         if (connection.silentNanos(now) > timeout) {
-          connection.close(TIMED_OUT);
+          connection.closeNow(TIMED_OUT);
+        } else if (connection.closePendingNanos(now) > timeout) {
+          connection.closeNow(CLOSE_STUCK); // its close waits behind frames the peer does not read
         } else if (connection.isOpen()) {
           connection.session().getAsyncRemote().sendPing(PING.duplicate());
         }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,5 +176,65 @@ class ConnectionOutboxTest {
     assertEquals(List.of(List.of("a", "b", "c")), writer.writes, "one write for the whole list");
     assertTrue(c.sendAll(three), "3 queued behind the write in flight: within the limit of 5");
     assertFalse(c.sendAll(three), "6 queued would pass the limit: none is taken and the peer is cut off");
+  }
+
+  /** A session that only records close frames; everything else is not needed by the outbox. */
+  private static Session recordingSession(List<String> events) {
+    return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class}, (proxy, method, args) -> {
+      switch (method.getName()) {
+        case "close" -> events.add("close " + ((CloseReason) args[0]).getCloseCode().getCode());
+        case "isOpen" -> { return !events.stream().anyMatch(e -> e.startsWith("close")); }
+        case "hashCode" -> { return System.identityHashCode(proxy); }
+        case "equals" -> { return proxy == args[0]; }
+        default -> { }
+      }
+      return null;
+    });
+  }
+
+  private static FrameWriter recordingWriter(List<String> events) {
+    return new FrameWriter() {
+      @Override
+      public int maxFrames() {
+        return 64;
+      }
+
+      @Override
+      public void write(List<OutboundFrame> frames, Consumer<Throwable> done) {
+        events.add("write " + frames.stream().map(OutboundFrame::text).toList());
+        done.accept(null);
+      }
+    };
+  }
+
+  @Test
+  void aCloseFollowsTheFramesQueuedBeforeItAndNothingFollowsTheClose() {
+    List<String> events = new ArrayList<>();
+    Connection c = new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null);
+    c.send("error: banned");
+    c.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4003), "banned"));
+    assertFalse(c.send("after the close"), "nothing is taken once closing");
+    flusher.runAll();
+    assertEquals(List.of("write [error: banned]", "close 4003"), events);
+    assertTrue(c.drained());
+  }
+
+  @Test
+  void aCloseWithNothingQueuedClosesAtOnce() {
+    List<String> events = new ArrayList<>();
+    Connection c = new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null);
+    c.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many refused frames"));
+    assertEquals(List.of("close 1008"), events);
+  }
+
+  @Test
+  void closeNowDropsWhatIsQueued() {
+    List<String> events = new ArrayList<>();
+    Connection c = new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null);
+    c.send("never read");
+    c.closeNow(Connection.SLOW_CONSUMER);
+    flusher.runAll();
+    assertEquals(List.of("close 1013"), events);
+    assertTrue(c.drained());
   }
 }
