@@ -46,6 +46,7 @@ public class ChatEndpoint {
     Challenge challenge = challenges.issue();
     connection.challenge(challenge);
     connection.send(Wire.encode(new ServerEvent.ConnectionEstablished(connection.id(), challenge.nonce(), challenge.expiresAt())));
+    connection.opened(); // written here, on the upgrade's thread, after the 101 response; then the flushers
   }
 
   @OnMessage

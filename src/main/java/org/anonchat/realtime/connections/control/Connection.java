@@ -45,6 +45,7 @@ public final class Connection {
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean opened;
   private volatile CloseReason pendingClose;
   private volatile long closeRequestedNanos;
   private final ConnectionLimits limits;
@@ -100,8 +101,22 @@ public final class Connection {
     return true;
   }
 
+  /**
+   * Call once, at the end of the endpoint's open callback, on the thread that is completing the upgrade: writes
+   * what was queued so far from this thread, then lets the flushers take over. Until now nothing was written:
+   * Grizzly's response buffer is not thread-safe while the upgrade is being committed, and a frame written from
+   * another thread in that window went out before the 101 response (the client then failed the handshake). The
+   * first write from this thread commits the response first; after it, any thread may write.
+   */
+  public void opened() {
+    boolean mine = sending.compareAndSet(false, true); // before "opened": no other thread can have taken it
+    opened = true;
+    if (mine) flush();
+  }
+
   /** Puts the connection in the flushers' line unless it is there already or has a write in flight. */
   private void schedule() {
+    if (!opened) return; // opened() writes what queued meanwhile
     if (!sending.compareAndSet(false, true)) return;
     try {
       flusher.execute(flushTask);

@@ -66,7 +66,7 @@ class ConnectionOutboxTest {
   @Test
   void nothingIsWrittenOnTheSendersThread() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
+    Connection c = opened(new Connection("c", null, writer, flusher, 100, null, null));
     c.send("1");
     assertEquals(List.of(), writer.writes, "the sender only queues");
     flusher.runAll();
@@ -76,7 +76,7 @@ class ConnectionOutboxTest {
   @Test
   void framesQueuedDuringAWriteGoOutTogetherInOrder() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
+    Connection c = opened(new Connection("c", null, writer, flusher, 100, null, null));
     c.send("1");
     flusher.runAll();
     for (int i = 2; i <= 5; i++) c.send(String.valueOf(i));
@@ -105,7 +105,7 @@ class ConnectionOutboxTest {
         done.accept(null);
       }
     };
-    Connection c = new Connection("c", null, immediate, flusher, 100, null, null);
+    Connection c = opened(new Connection("c", null, immediate, flusher, 100, null, null));
     for (int i = 1; i <= 3; i++) c.send(String.valueOf(i));
     assertEquals(1, flusher.tasks.size(), "the connection is in line once, however many frames it has");
     flusher.runAll();
@@ -116,7 +116,7 @@ class ConnectionOutboxTest {
   @Test
   void aWriterTakingOneFrameGetsThemOneByOne() {
     HeldWriter writer = new HeldWriter(1);
-    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
+    Connection c = opened(new Connection("c", null, writer, flusher, 100, null, null));
     c.send("1");
     c.send("2");
     c.send("3");
@@ -130,7 +130,7 @@ class ConnectionOutboxTest {
   @Test
   void aBatchIsCappedAtTheWritersLimit() {
     HeldWriter writer = new HeldWriter(3);
-    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
+    Connection c = opened(new Connection("c", null, writer, flusher, 100, null, null));
     for (int i = 1; i <= 7; i++) c.send(String.valueOf(i));
     for (int i = 0; i < 3; i++) {
       flusher.runAll();
@@ -142,7 +142,7 @@ class ConnectionOutboxTest {
   @Test
   void aPeerThatFallsTooFarBehindIsCutOffAndLaterFramesAreRefused() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, flusher, 3, null, null);
+    Connection c = opened(new Connection("c", null, writer, flusher, 3, null, null));
     assertTrue(c.send("in flight"));
     flusher.runAll();
     assertTrue(c.send("1"));
@@ -155,7 +155,7 @@ class ConnectionOutboxTest {
   @Test
   void aFailedWriteDropsTheQueueAndClosesTheConnection() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, flusher, 100, null, null);
+    Connection c = opened(new Connection("c", null, writer, flusher, 100, null, null));
     c.send("1");
     flusher.runAll();
     c.send("2");
@@ -169,7 +169,7 @@ class ConnectionOutboxTest {
   @Test
   void aCommitsFramesGoOutInOneWriteOrNotAtAll() {
     HeldWriter writer = new HeldWriter(64);
-    Connection c = new Connection("c", null, writer, flusher, 5, null, null);
+    Connection c = opened(new Connection("c", null, writer, flusher, 5, null, null));
     List<OutboundFrame> three = List.of(OutboundFrame.of("a"), OutboundFrame.of("b"), OutboundFrame.of("c"));
     assertTrue(c.sendAll(three));
     flusher.runAll();
@@ -210,7 +210,7 @@ class ConnectionOutboxTest {
   @Test
   void aCloseFollowsTheFramesQueuedBeforeItAndNothingFollowsTheClose() {
     List<String> events = new ArrayList<>();
-    Connection c = new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null);
+    Connection c = opened(new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null));
     c.send("error: banned");
     c.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4003), "banned"));
     assertFalse(c.send("after the close"), "nothing is taken once closing");
@@ -222,7 +222,7 @@ class ConnectionOutboxTest {
   @Test
   void aCloseWithNothingQueuedClosesAtOnce() {
     List<String> events = new ArrayList<>();
-    Connection c = new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null);
+    Connection c = opened(new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null));
     c.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many refused frames"));
     assertEquals(List.of("close 1008"), events);
   }
@@ -230,11 +230,31 @@ class ConnectionOutboxTest {
   @Test
   void closeNowDropsWhatIsQueued() {
     List<String> events = new ArrayList<>();
-    Connection c = new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null);
+    Connection c = opened(new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null));
     c.send("never read");
     c.closeNow(Connection.SLOW_CONSUMER);
     flusher.runAll();
     assertEquals(List.of("close 1013"), events);
     assertTrue(c.drained());
+  }
+
+  private static Connection opened(Connection c) {
+    c.opened();
+    return c;
+  }
+
+  @Test
+  void nothingIsWrittenBeforeTheOpenCallbackEndsAndThenOnItsThread() {
+    List<String> events = new ArrayList<>();
+    Connection c = new Connection("c", recordingSession(events), recordingWriter(events), flusher, 100, null, null);
+    c.send("connection_established");
+    c.send("from another thread");
+    assertEquals(List.of(), events, "not yet opened: only queued");
+    assertEquals(0, flusher.tasks.size(), "and not handed to a flusher either");
+    c.opened();
+    assertEquals(List.of("write [connection_established, from another thread]"), events, "written by opened() itself");
+    c.send("later");
+    flusher.runAll();
+    assertEquals("write [later]", events.get(1));
   }
 }
