@@ -112,6 +112,10 @@ final class ConnectionRamp {
       TimeUnit.MILLISECONDS.sleep(grace + 2000L);
       long heapAfter = resources.heapAfterGcKib();
       long rssAfter = resources.statusKib("VmRSS");
+      if (!classesBase.isEmpty()) {
+        // What stays on the heap once every connection closed and the presence grace passed, by class.
+        result.figure("heap_after_drop_by_class", Resources.growth(classesBase, resources.classHistogram(), 15));
+      }
 
       result.server(base, held, resources, phase.deliveries.sum());
       result.figure("server", "rss_baseline_kib", base.rssKib());
