@@ -24,7 +24,7 @@ final class TyrusFrameWriter implements FrameWriter {
 
   static final int MAX_FRAMES = 64;
   private static final String[] PATH = {"asyncRemote", "webSocket", "protocolHandler", "writer"};
-  private static final List<ClassValue<Field>> FIELDS = java.util.Arrays.stream(PATH).map(TyrusFrameWriter::fieldOf).toList();
+  private static final List<ClassValue<Field>> FIELDS = java.util.Arrays.stream(PATH).map(TyrusFields::named).toList();
 
   private final Writer writer;
 
@@ -34,8 +34,7 @@ final class TyrusFrameWriter implements FrameWriter {
 
   /**
    * The raw writer behind a Tyrus session (session → its async remote → web socket → protocol handler →
-   * writer), or null if the session is not one this class can write to. The fields are looked up on the
-   * objects' own classes, so no Tyrus implementation class is linked into this one.
+   * writer), or null if the session is not one this class can write to.
    */
   static FrameWriter of(Session session) {
     Object at = session;
@@ -49,27 +48,6 @@ final class TyrusFrameWriter implements FrameWriter {
     } catch (IllegalAccessException | RuntimeException e) {
       return null;
     }
-  }
-
-  /** Per class, the named field declared by it or a superclass, made accessible; null if none. */
-  private static ClassValue<Field> fieldOf(String name) {
-    return new ClassValue<>() {
-      @Override
-      protected Field computeValue(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-          try {
-            Field f = c.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
-          } catch (NoSuchFieldException e) {
-            // look in the superclass
-          } catch (RuntimeException e) { // inaccessible (a named module): not writable this way
-            return null;
-          }
-        }
-        return null;
-      }
-    };
   }
 
   @Override

@@ -22,28 +22,14 @@ import java.util.logging.Logger;
 final class TyrusIdleTimer {
 
   private static final Logger LOG = Logger.getLogger(TyrusIdleTimer.class.getName());
-  private static final ClassValue<Field> SERVICE = new ClassValue<>() {
-    @Override
-    protected Field computeValue(Class<?> type) {
-      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-        if (!c.getName().equals("org.glassfish.tyrus.core.TyrusSession")) continue;
-        try {
-          Field f = c.getDeclaredField("service");
-          f.setAccessible(true);
-          return f;
-        } catch (NoSuchFieldException | RuntimeException e) {
-          return null;
-        }
-      }
-      return null;
-    }
-  };
+  private static final String TYRUS_SESSION = "org.glassfish.tyrus.core.TyrusSession";
+  private static final ClassValue<Field> SERVICE = TyrusFields.named("service");
   private final ScheduledThreadPoolExecutor scheduler = new InlineWhenDue();
 
   /** Call before setting the session's idle timeout: from then on its timer costs nothing per frame. */
   void disarm(Session session) {
     Field service = SERVICE.get(session.getClass());
-    if (service == null) return;
+    if (service == null || !service.getDeclaringClass().getName().equals(TYRUS_SESSION)) return;
     try {
       service.set(session, scheduler);
     } catch (IllegalAccessException | RuntimeException e) {
