@@ -4,8 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,21 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One benchmark connection. Sends with at most {@code window} messages awaiting their ack; records every
- * {@code message} it receives, per room, in arrival order. A paused client stops calling
- * {@code request()}, so the JDK stops reading its socket and the server's frames back up.
+ * {@code message} it receives, per room, in arrival order. The socket is a {@link Transport} (which client,
+ * {@link Target} decides); a paused client stops reading it, so the server's frames back up.
  */
-final class BenchClient implements WebSocket.Listener {
+final class BenchClient implements Transport.Inbound {
 
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-  /** Frames asked of the JDK at a time: asking for each one costs the generator more than the server's send. */
-  private static final int DEMAND = 32;
+  /** The close code of a normal closure (RFC 6455, 7.4.1). */
+  private static final int NORMAL_CLOSURE = 1000;
   /** The server's codec always writes {@code type} first; a chat message is read by scanning (below). */
   private static final String MESSAGE_PREFIX = "{\"type\":\"message\",";
 
@@ -37,17 +34,14 @@ final class BenchClient implements WebSocket.Listener {
   private final Ledger ledger;
   private final int window;
   private final Semaphore slots;
-  private final StringBuilder partial = new StringBuilder();
   private final CompletableFuture<String> userId = new CompletableFuture<>();
   private final Map<String, CompletableFuture<Void>> joins = new ConcurrentHashMap<>();
   private final Map<String, List<Delivered>> inbox = new ConcurrentHashMap<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final Set<String> offline = ConcurrentHashMap.newKeySet();
   private volatile String closeDetail = "";
-  private volatile boolean paused;
-  private int sinceRequest; // frames delivered since the last request(DEMAND); only the JDK's listener thread
   private volatile boolean measured = true;
-  private volatile WebSocket socket;
+  private volatile Transport socket;
 
   private BenchClient(String name, Ledger ledger, int window) {
     this.name = name;
@@ -67,14 +61,22 @@ final class BenchClient implements WebSocket.Listener {
    */
   static CompletableFuture<BenchClient> connect(Target target, String name, Ledger ledger, int window, Duration timeout) {
     BenchClient client = new BenchClient(name, ledger, window);
-    return target.http().newWebSocketBuilder().connectTimeout(timeout).buildAsync(target.ws(), client)
-        .thenCompose(ws -> {
-          client.socket = ws;
+    return target.connect(client, timeout)
+        .thenCompose(socket -> {
+          client.attach(socket);
           return client.sendFrameAsync("auth", Json.createObjectBuilder().add("displayName", name).build(), null);
         })
-        .thenCompose(ws -> client.userId)
+        .thenCompose(sent -> client.userId)
         .thenApply(id -> client)
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void attach(Transport transport) {
+    socket = transport;
+    transport.closed().thenAccept(how -> {
+      closeDetail = how.detail();
+      closed.complete(how.code());
+    });
   }
 
   /** Joins and waits for our own room_join, so the membership exists before anyone sends. */
@@ -86,7 +88,7 @@ final class BenchClient implements WebSocket.Listener {
   CompletableFuture<Void> joinAsync(String roomId, Duration timeout) {
     CompletableFuture<Void> joined = joins.computeIfAbsent(roomId, k -> new CompletableFuture<>());
     return sendFrameAsync("join_room", Json.createObjectBuilder().add("roomId", roomId).build(), null)
-        .thenCompose(ws -> joined)
+        .thenCompose(sent -> joined)
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -126,17 +128,17 @@ final class BenchClient implements WebSocket.Listener {
     sendFrameAsync(type, payload, ref).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private CompletableFuture<WebSocket> sendFrameAsync(String type, JsonObject payload, String ref) {
+  private CompletableFuture<Void> sendFrameAsync(String type, JsonObject payload, String ref) {
     var frame = Json.createObjectBuilder().add("type", type).add("payload", payload)
         .add("timestamp", System.currentTimeMillis());
     if (ref != null) frame.add("ref", ref);
-    return socket.sendText(frame.build().toString(), true);
+    return socket.sendText(frame.build().toString());
   }
 
   /** Stops reading; from now on this client's deliveries stay out of the latency figures. */
   void pause() {
     measured = false;
-    paused = true;
+    socket.pause();
   }
 
   boolean measured() {
@@ -144,9 +146,7 @@ final class BenchClient implements WebSocket.Listener {
   }
 
   void resume() {
-    if (!paused) return;
-    paused = false;
-    socket.request(DEMAND);
+    socket.resume();
   }
 
   /** The messages received in a room, in arrival order. */
@@ -193,7 +193,7 @@ final class BenchClient implements WebSocket.Listener {
   /** Starts the close handshake; a client that cannot send its close frame is aborted. */
   CompletableFuture<?> closeAsync() {
     if (closed.isDone()) return CompletableFuture.completedFuture(null);
-    return socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").exceptionally(e -> {
+    return socket.sendClose(NORMAL_CLOSURE, "bench done").exceptionally(e -> {
       socket.abort();
       return null;
     });
@@ -204,34 +204,15 @@ final class BenchClient implements WebSocket.Listener {
   }
 
   @Override
-  public void onOpen(WebSocket ws) {
-    ws.request(DEMAND);
-  }
-
-  @Override
-  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      long now = System.nanoTime();
-      String text = partial.toString();
-      partial.setLength(0);
-      try {
-        if (!(text.startsWith(MESSAGE_PREFIX) && scannedMessage(text, now))) {
-          handle(READERS.createReader(new StringReader(text)).readObject(), now);
-        }
-      } catch (RuntimeException e) {
-        ledger.anomaly("unreadable frame at " + name + ": " + e);
+  public void onText(String text) {
+    long now = System.nanoTime();
+    try {
+      if (!(text.startsWith(MESSAGE_PREFIX) && scannedMessage(text, now))) {
+        handle(READERS.createReader(new StringReader(text)).readObject(), now);
       }
+    } catch (RuntimeException e) {
+      ledger.anomaly("unreadable frame at " + name + ": " + e);
     }
-    consumed(ws);
-    return null;
-  }
-
-  /** One frame (or fragment) delivered: ask for the next batch when this one is used up, unless paused. */
-  private void consumed(WebSocket ws) {
-    if (++sinceRequest < DEMAND) return;
-    sinceRequest = 0;
-    if (!paused) ws.request(DEMAND);
   }
 
   /**
@@ -309,38 +290,5 @@ final class BenchClient implements WebSocket.Listener {
       }
       default -> { } // presence, room_leave, snapshots: not measured
     }
-  }
-
-  @Override
-  public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-    consumed(ws);
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
-    consumed(ws); // the JDK answers the ping itself
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
-    consumed(ws);
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-    closeDetail = "close frame " + statusCode + " \"" + reason + "\"";
-    closed.complete(statusCode);
-    return null;
-  }
-
-  @Override
-  public void onError(WebSocket ws, Throwable error) {
-    StackTraceElement[] at = error.getStackTrace();
-    closeDetail = "no close frame: " + error + (at.length > 0 ? " at " + at[0] : "")
-        + (error.getCause() != null ? ", caused by " + error.getCause() : "");
-    closed.complete(-1);
   }
 }

@@ -95,7 +95,7 @@ final class Churn {
     long deadline = System.nanoTime() + cap.toNanos();
     AtomicLong next = new AtomicLong();
     AtomicLong done = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("bench-churn"));
     List<Future<?>> running = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       running.add(pool.submit(() -> {

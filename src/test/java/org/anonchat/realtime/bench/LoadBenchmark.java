@@ -66,11 +66,12 @@ public final class LoadBenchmark {
     List<Result> results = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     Map<String, Object> run = new LinkedHashMap<>();
-    try (Target target = Target.of(options.text("url", "http://127.0.0.1:8080/"), options.integer("sources", 1))) {
+    try (Target target = Target.of(options.text("url", "http://127.0.0.1:8080/"), options.integer("sources", 1),
+        options.text("client", "nio"), options.integer("client.threads", 1))) {
       run.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       run.put("target", target.ws().toString());
       run.put("client", "Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible, "
-          + target.sourceNote());
+          + target.clientNote() + ", " + target.sourceNote());
       run.put("server_pid", options.integer("server-pid", 0));
       if (!options.text("server", "").isEmpty()) run.put("server", options.text("server", ""));
       if (options.integer("server-startup-ms", 0) > 0) run.put("server_start_to_first_socket_ms", options.integer("server-startup-ms", 0));
@@ -106,7 +107,7 @@ public final class LoadBenchmark {
    */
   private static int probe(Options options) throws InterruptedException {
     long deadline = System.nanoTime() + options.integer("wait-s", 0) * 1_000_000_000L;
-    try (Target target = Target.of(options.text("url", "http://127.0.0.1:8080/"))) {
+    try (Target target = Target.of(options.text("url", "http://127.0.0.1:8080/"), 1, options.text("client", "nio"), 1)) {
       while (true) {
         try {
           BenchClient.open(target, "probe", new Ledger(), 1, java.time.Duration.ofSeconds(5)).abort();

@@ -156,7 +156,7 @@ final class RoomLoad implements AutoCloseable {
 
   private long windowed(List<BenchClient> sending, List<String> sendingRoom, long perSender, int contentBytes,
       long deadline, BooleanSupplier stop, String phase) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(sending.size());
+    ExecutorService pool = Executors.newFixedThreadPool(sending.size(), DaemonThreads.named("bench-sender"));
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Long>> results = new ArrayList<>();
     for (int i = 0; i < sending.size(); i++) {
@@ -184,7 +184,7 @@ final class RoomLoad implements AutoCloseable {
 
   private long paced(List<BenchClient> sending, List<String> sendingRoom, long perSender, int contentBytes,
       long deadline, double ratePerSender, BooleanSupplier stop, String phase, AtomicLong skipped) throws Exception {
-    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, DaemonThreads.named("bench-pacer"));
     AtomicLong total = new AtomicLong();
     long periodNanos = (long) (1e9 / ratePerSender);
     for (int i = 0; i < sending.size(); i++) {
