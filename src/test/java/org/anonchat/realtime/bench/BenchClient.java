@@ -1,6 +1,7 @@
 package org.anonchat.realtime.bench;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class BenchClient implements Transport.Inbound {
 
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+  /** One factory: {@code Json.createObjectBuilder()} looks the provider up on every call (a ServiceLoader scan). */
+  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
   /** The close code of a normal closure (RFC 6455, 7.4.1). */
   private static final int NORMAL_CLOSURE = 1000;
   /** The server's codec always writes {@code type} first; a chat message is read by scanning (below). */
@@ -64,7 +67,7 @@ final class BenchClient implements Transport.Inbound {
     return target.connect(client, timeout)
         .thenCompose(socket -> {
           client.attach(socket);
-          return client.sendFrameAsync("auth", Json.createObjectBuilder().add("displayName", name).build(), null);
+          return client.sendFrameAsync("auth", BUILDERS.createObjectBuilder().add("displayName", name).build(), null);
         })
         .thenCompose(sent -> client.userId)
         .thenApply(id -> client)
@@ -87,7 +90,7 @@ final class BenchClient implements Transport.Inbound {
   /** Sends join_room; completes on our own room_join. */
   CompletableFuture<Void> joinAsync(String roomId, Duration timeout) {
     CompletableFuture<Void> joined = joins.computeIfAbsent(roomId, k -> new CompletableFuture<>());
-    return sendFrameAsync("join_room", Json.createObjectBuilder().add("roomId", roomId).build(), null)
+    return sendFrameAsync("join_room", BUILDERS.createObjectBuilder().add("roomId", roomId).build(), null)
         .thenCompose(sent -> joined)
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -110,7 +113,7 @@ final class BenchClient implements Transport.Inbound {
   }
 
   private void post(String roomId, String clientMessageId, String content) throws Exception {
-    JsonObject payload = Json.createObjectBuilder().add("roomId", roomId).add("content", content)
+    JsonObject payload = BUILDERS.createObjectBuilder().add("roomId", roomId).add("content", content)
         .add("clientMessageId", clientMessageId).build();
     ledger.sent(clientMessageId, roomId, this, System.nanoTime());
     sendFrame("send_message", payload, clientMessageId, Duration.ofSeconds(10));
@@ -129,7 +132,7 @@ final class BenchClient implements Transport.Inbound {
   }
 
   private CompletableFuture<Void> sendFrameAsync(String type, JsonObject payload, String ref) {
-    var frame = Json.createObjectBuilder().add("type", type).add("payload", payload)
+    var frame = BUILDERS.createObjectBuilder().add("type", type).add("payload", payload)
         .add("timestamp", System.currentTimeMillis());
     if (ref != null) frame.add("ref", ref);
     return socket.sendText(frame.build().toString());
@@ -224,10 +227,20 @@ final class BenchClient implements Transport.Inbound {
   private boolean scannedMessage(String text, long now) {
     Scanned m = scan(text);
     if (m == null) return false;
-    List<Delivered> list = inbox.computeIfAbsent(m.roomId(), k -> Collections.synchronizedList(new ArrayList<>()));
-    list.add(m.delivered());
-    ledger.delivered(this, m.delivered().clientMessageId(), now);
+    Delivered d = m.delivered();
+    record(m.roomId(), d.seq(), d.messageId(), d.clientMessageId(), now);
     return true;
+  }
+
+  /**
+   * Files a delivery in the inbox, with the ledger's strings where it has them: every member's record of a
+   * message then shares one copy, and a fan-out run holds millions of records until the checks.
+   */
+  private void record(String roomId, long seq, String messageId, String clientMessageId, long now) {
+    Ledger.Sent sent = ledger.delivered(this, clientMessageId, now);
+    Delivered d = sent == null ? new Delivered(seq, messageId, clientMessageId)
+        : new Delivered(seq, sent.sharedMessageId(messageId), sent.clientMessageId);
+    inbox.computeIfAbsent(roomId, k -> Collections.synchronizedList(new ArrayList<>())).add(d);
   }
 
   record Scanned(String roomId, Delivered delivered) {}
@@ -267,9 +280,7 @@ final class BenchClient implements Transport.Inbound {
     switch (frame.getString("type", "")) {
       case "message" -> {
         String cmid = p.isNull("clientMessageId") ? null : p.getString("clientMessageId");
-        List<Delivered> list = inbox.computeIfAbsent(p.getString("roomId"), k -> Collections.synchronizedList(new ArrayList<>()));
-        list.add(new Delivered(p.getJsonNumber("seq").longValue(), p.getString("id"), cmid));
-        ledger.delivered(this, cmid, now);
+        record(p.getString("roomId"), p.getJsonNumber("seq").longValue(), p.getString("id"), cmid, now);
       }
       case "message_ack" -> {
         String cmid = p.isNull("clientMessageId") ? null : p.getString("clientMessageId");

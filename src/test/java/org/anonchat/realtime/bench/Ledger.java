@@ -58,6 +58,7 @@ final class Ledger {
   }
 
   static final class Sent {
+    final String clientMessageId;
     final String roomId;
     final BenchClient sender;
     final long nanos;
@@ -66,7 +67,8 @@ final class Ledger {
     volatile long seq = -1;
     volatile String rejection;
 
-    Sent(String roomId, BenchClient sender, long nanos, Phase phase) {
+    Sent(String clientMessageId, String roomId, BenchClient sender, long nanos, Phase phase) {
+      this.clientMessageId = clientMessageId;
       this.roomId = roomId;
       this.sender = sender;
       this.nanos = nanos;
@@ -75,6 +77,12 @@ final class Ledger {
 
     boolean acked() {
       return messageId != null;
+    }
+
+    /** The ack's own String when {@code id} equals it, so that every member's record of this message can share it. */
+    String sharedMessageId(String id) {
+      String acked = messageId;
+      return id.equals(acked) ? acked : id;
     }
   }
 
@@ -105,7 +113,7 @@ final class Ledger {
 
   void sent(String clientMessageId, String roomId, BenchClient sender, long nanos) {
     Phase p = phase;
-    Sent s = new Sent(roomId, sender, nanos, p);
+    Sent s = new Sent(clientMessageId, roomId, sender, nanos, p);
     sent.put(clientMessageId, s);
     byRoom.computeIfAbsent(roomId, k -> new ConcurrentLinkedQueue<>()).add(s);
     p.sent.increment();
@@ -128,19 +136,21 @@ final class Ledger {
     return true;
   }
 
-  void delivered(BenchClient to, String clientMessageId, long now) {
+  /** Records a delivery; returns what was sent, or null (an anomaly) if this ledger sent no such message. */
+  Sent delivered(BenchClient to, String clientMessageId, long now) {
     Sent s = clientMessageId == null ? null : sent.get(clientMessageId);
     if (s == null) {
       anomaly("message with unknown clientMessageId " + clientMessageId + " at " + to.name);
-      return;
+      return null;
     }
-    if (!to.measured()) return;
+    if (!to.measured()) return s;
     s.phase.deliveries.increment();
     s.phase.lastDelivery.accumulateAndGet(now, Math::max);
     if (s.sender != to) {
       s.phase.delivery.add(now - s.nanos);
       s.phase.timeline.add(now, now - s.nanos);
     }
+    return s;
   }
 
   /** An error frame; true if it rejects one of our pending sends (whose window slot is then free). */
