@@ -12,7 +12,8 @@
 #
 # Arguments go to the benchmark. Environment:
 #   BENCH_SERVER_HEAP   server -Xmx (default 512m)
-#   BENCH_SERVER_JVM    extra server JVM flags (added after the tuned defaults in bench/server-jvm.options)
+#   BENCH_SERVER_JVM    extra server JVM flags (added after the tuned defaults in bench/server-jvm.options; a
+#                       -XX:+Use...GC there replaces the file's collector)
 #   BENCH_CLIENT_JAVA   java for the load generator (default: a JDK 19+ under /usr/lib/jvm if there is one,
 #                       because binding several 127.0.0.x source addresses needs Java 19; else java)
 #   BENCH_CLIENT_HEAP   generator -Xmx (default 3g)
@@ -110,6 +111,10 @@ JCMD="$(dirname "$(readlink -f "$SERVER_JAVA")")/jcmd"
 mapfile -t SERVER_FLAGS < <(grep -v '^\s*#' bench/server-jvm.options | grep -v '^\s*$')
 # shellcheck disable=SC2206
 EXTRA_FLAGS=(${BENCH_SERVER_JVM:-})
+if [[ " ${EXTRA_FLAGS[*]} " =~ \ -XX:\+Use[A-Za-z]+GC\  ]]; then
+  # A collector chosen in BENCH_SERVER_JVM replaces the file's (the JVM refuses two).
+  mapfile -t SERVER_FLAGS < <(printf '%s\n' "${SERVER_FLAGS[@]}" | grep -v -E '^-XX:\+Use[A-Za-z]+GC$')
+fi
 mkdir -p "$OUT"
 if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
   EXTRA_FLAGS+=("-XX:StartFlightRecording=filename=$OUT/server.jfr,settings=profile")

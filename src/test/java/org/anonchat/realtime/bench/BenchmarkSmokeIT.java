@@ -83,7 +83,7 @@ class BenchmarkSmokeIT {
   }
 
   private static Result run(String scenario, String... settings) throws Exception {
-    List<String> args = new ArrayList<>(List.of(scenario, "--warmup.messages=0", "--url=" + server.base(),
+    List<String> args = new ArrayList<>(List.of(scenario, "--warmup.messages=0", "--warmup.same-load-seconds=1", "--url=" + server.base(),
         "--server-pid=" + server.pid(), "--presence-grace-ms=" + GRACE_MS, "--bucket-ms=250",
         "--jcmd=" + Path.of(System.getProperty("java.home"), "bin", "jcmd")));
     boolean ownOut = List.of(settings).stream().anyMatch(s -> s.startsWith("--out="));

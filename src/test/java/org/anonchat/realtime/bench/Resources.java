@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,43 +33,62 @@ final class Resources {
     this.jcmd = jcmd;
   }
 
-  record Snapshot(long serverCpuNanos, long serverJitNanos, long clientCpuNanos, long wallNanos, long rssKib,
-      String loadAverage) {}
+  /**
+   * One reading. {@code threadTicks}: per group of the server's threads (the name in /proc/pid/task/tid/comm,
+   * cut to 15 characters by Linux, with digits replaced by '#', so a pool's threads form one group) its user and
+   * system clock ticks so far, to show which part of the server the CPU went to.
+   */
+  record Snapshot(long serverCpuNanos, Map<String, long[]> threadTicks, long clientCpuNanos, long wallNanos,
+      long rssKib, String loadAverage) {
+
+    /** user + system time of the JIT compiler threads ("C1/C2 CompilerThread"). */
+    long serverJitNanos(long clockTicks) {
+      long[] jit = threadTicks.getOrDefault(JIT_GROUP, new long[2]);
+      return (jit[0] + jit[1]) * 1_000_000_000L / clockTicks;
+    }
+  }
+
+  /** The compiler threads' group: compiling is a cost of warming up, not of the message path. */
+  static final String JIT_GROUP = "C# CompilerThre";
 
   boolean knowsServer() {
     return serverPid > 0;
   }
 
+  long clockTicks() {
+    return clockTicks;
+  }
+
   Snapshot now() {
     var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return new Snapshot(serverCpuNanos(), serverJitNanos(), os.getProcessCpuTime(), System.nanoTime(), statusKib("VmRSS"),
-        loadAverage());
+    return new Snapshot(serverCpuNanos(), serverThreadTicks(), os.getProcessCpuTime(), System.nanoTime(),
+        statusKib("VmRSS"), loadAverage());
   }
 
   /**
-   * user + system time of the server's JIT compiler threads (named "C1/C2 CompilerThread", in
-   * /proc/pid/task/tid/comm cut to 15 characters): compiling is a cost of warming up, not of the message path,
-   * so the reports give the CPU per delivery with and without it.
+   * Per thread group, user and system ticks (fields 14 and 15 of /proc/pid/task/tid/stat). Threads that ended
+   * take their ticks with them, so a difference between two readings can slightly undercount a group.
    */
-  private long serverJitNanos() {
-    if (serverPid <= 0) return 0;
-    long ticks = 0;
+  private Map<String, long[]> serverThreadTicks() {
+    Map<String, long[]> groups = new TreeMap<>();
+    if (serverPid <= 0) return groups;
     try (var tasks = Files.list(Path.of("/proc", Long.toString(serverPid), "task"))) {
       for (Path task : tasks.toList()) {
         try {
-          if (!Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")
-              && !Files.readString(task.resolve("comm")).startsWith("C1 CompilerThre")) continue;
           String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
           String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          long[] ticks = groups.computeIfAbsent(name, k -> new long[2]);
+          ticks[0] += Long.parseLong(f[11]);
+          ticks[1] += Long.parseLong(f[12]);
         } catch (IOException | RuntimeException e) {
           // the thread ended meanwhile
         }
       }
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return groups;
     }
-    return ticks * 1_000_000_000L / clockTicks;
+    return groups;
   }
 
   /** user + system time of all the server's threads: fields 14 and 15 of /proc/pid/stat. */

@@ -74,12 +74,32 @@ public final class Result {
     figure("server", "cpu_s", round(cpu, 2));
     figure("server", "cpu_cores_used", round(cpu / Math.max(1e-9, wall), 2));
     if (deliveries > 0) figure("server", "cpu_us_per_delivery", round(cpu * 1e6 / deliveries, 2));
-    double jit = (end.serverJitNanos() - start.serverJitNanos()) / 1e9;
+    double jit = (end.serverJitNanos(resources.clockTicks()) - start.serverJitNanos(resources.clockTicks())) / 1e9;
     figure("server", "jit_cpu_s", round(jit, 2));
     if (deliveries > 0) figure("server", "cpu_us_per_delivery_without_jit", round((cpu - jit) * 1e6 / deliveries, 2));
+    threads(start, end, resources.clockTicks(), wall);
     figure("server", "rss_start_kib", start.rssKib());
     figure("server", "rss_end_kib", end.rssKib());
     figure("server", "rss_peak_kib", resources.statusKib("VmHWM"));
+  }
+
+  /**
+   * Where the server's CPU went: per thread group (a pool's threads together) the share of one core it used
+   * during the measurement, as "user + system", largest first, groups under 1% left out.
+   */
+  private void threads(Resources.Snapshot start, Resources.Snapshot end, long clockTicks, double wall) {
+    record Use(String group, double user, double system) {}
+    List<Use> uses = new ArrayList<>();
+    end.threadTicks().forEach((group, ticks) -> {
+      long[] before = start.threadTicks().getOrDefault(group, new long[2]);
+      double seconds = clockTicks * Math.max(1e-9, wall);
+      uses.add(new Use(group, (ticks[0] - before[0]) / seconds, (ticks[1] - before[1]) / seconds));
+    });
+    uses.sort((a, b) -> Double.compare(b.user() + b.system(), a.user() + a.system()));
+    for (Use u : uses) {
+      if (u.user() + u.system() < 0.01) break;
+      figure("server_threads_cores", u.group(), round(u.user(), 3) + " + " + round(u.system(), 3));
+    }
   }
 
   static double round(double value, int decimals) {

@@ -82,7 +82,8 @@ class HostileFramesIT {
         if (attacker.isClosed()) {
           Integer code = attacker.closeCode();
           outcomes.merge("close " + code, 1, Integer::sum);
-          if (!CLEAN_CLOSES.contains(code)) fail("seed " + SEED + ", frame " + i + ": close " + code + " after " + abbreviated(frame));
+          if (!CLEAN_CLOSES.contains(code)) fail("seed " + SEED + ", frame " + i + ": close " + code
+              + " (" + attacker.closeReason() + ") after " + abbreviated(frame));
           attacker.close();
           attacker = attacker(attackerIds);
         }

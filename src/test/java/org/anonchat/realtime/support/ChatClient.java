@@ -163,6 +163,11 @@ public final class ChatClient implements AutoCloseable {
     }
   }
 
+  /** The close frame's reason, or for an abnormal end the client's error (for failure messages). */
+  public String closeReason() {
+    return closeReason;
+  }
+
   /** The close code once the socket is closed (-1 for an abnormal end), or null while it is open. */
   public Integer closeCode() {
     return closed.getNow(null);

@@ -35,6 +35,11 @@ public class Connections {
   @ConfigProperty(name = "chat.connection.raw-frames", defaultValue = "true")
   boolean rawFrames;
 
+  /** With raw frames on Payara/GlassFish: hand them to Grizzly's write queue, skipping the servlet stream (0032). */
+  @Inject
+  @ConfigProperty(name = "chat.connection.below-servlet", defaultValue = "true")
+  boolean belowServlet;
+
   @Inject
   AbuseLimits limits;
 
@@ -65,7 +70,7 @@ public class Connections {
     idleTimer.disarm(session);
     session.setMaxIdleTimeout(0);
     String id = UUID.randomUUID().toString();
-    Connection connection = new Connection(id, session, FrameWriters.forSession(session, rawFrames), flushers.pool(), maxQueued, limits.newConnection(), address);
+    Connection connection = new Connection(id, session, FrameWriters.forSession(session, rawFrames, belowServlet), flushers.pool(), maxQueued, limits.newConnection(), address);
     session.getUserProperties().put(ID, id);
     byId.put(id, connection);
     return connection;
