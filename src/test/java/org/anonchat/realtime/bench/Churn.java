@@ -39,7 +39,8 @@ final class Churn {
     int seconds = options.integer("churn.seconds", 60);
     int grace = options.integer("presence-grace-ms", 5000);
     Result result = new Result("churn").setting("cycles", cycles).setting("warmup_cycles", warmup)
-        .setting("concurrency", workers).setting("rooms", roomCount).setting("seconds", seconds);
+        .setting("concurrency", workers).setting("rooms", roomCount).setting("seconds", seconds)
+        .setting("settle_s", options.integer("churn.settle-s", 0));
     Ledger ledger = new Ledger(options.integer("bucket-ms", 1000));
     try (RoomLoad observers = new RoomLoad(target, ledger, runId + "-churn-obs")) {
       List<String> roomIds = IntStream.range(0, roomCount).mapToObj(i -> "bench-" + runId + "-churn-" + i).toList();
@@ -61,6 +62,16 @@ final class Churn {
       long heapAfter = resources.heapAfterGcKib();
       Map<String, Long> classesAfter = resources.classHistogram();
       Resources.Snapshot settled = resources.now();
+      // The container keeps some state of a closed connection for a while (timers that run out later): reading
+      // the heap once more after churn.settle-s tells a time-bounded retention from a leak.
+      int settle = options.integer("churn.settle-s", 0);
+      if (settle > 0) {
+        TimeUnit.SECONDS.sleep(settle);
+        long heapSettled = resources.heapAfterGcKib();
+        result.figure("server", "heap_after_settle_kib", heapSettled);
+        result.figure("server", "heap_growth_after_settle_kib", heapSettled - heapBase);
+        result.figure("heap_growth_by_class_after_settle", Resources.growth(classesBase, resources.classHistogram(), 12));
+      }
 
       result.figure("cycles_done", done);
       result.figure("cycles_per_s", Result.round(done / Math.max(1e-9, (end.wallNanos() - start.wallNanos()) / 1e9), 1));
