@@ -52,6 +52,17 @@ class BenchmarkSmokeIT {
     if (server != null) server.close();
   }
 
+  /**
+   * The uber-jar is Payara Micro: its sockets must take the cheapest write path (decision 0032), which is reached
+   * through private fields of Tyrus, Catalina and Grizzly. A Payara upgrade that renames one would otherwise fall
+   * back silently, and only the benchmark figures would show it.
+   */
+  @Test
+  void framesGoIntoGrizzlysWriteQueue() throws Exception {
+    assertTrue(server.logContains("Outgoing frames: GrizzlyFrameWriter", java.time.Duration.ofSeconds(10)),
+        "the server logs that its sockets write into Grizzly's queue (a fallback logs why not)");
+  }
+
   @Test
   void fanoutWindowedAndAtAFixedRate() throws Exception {
     Result windowed = run("fanout", "--fanout.members=10", "--fanout.senders=2", "--fanout.seconds=2");

@@ -24,10 +24,12 @@ public final class UberJarServer implements AutoCloseable {
 
   private final Process process;
   private final URL base;
+  private final Path log;
 
-  private UberJarServer(Process process, URL base) {
+  private UberJarServer(Process process, URL base, Path log) {
     this.process = process;
     this.base = base;
+    this.log = log;
   }
 
   public static UberJarServer start(int port, Path data, String... systemProperties) throws IOException {
@@ -42,11 +44,22 @@ public final class UberJarServer implements AutoCloseable {
     Path root = Files.createTempDirectory(data.toAbsolutePath().getParent(), data.getFileName() + "-root");
     command.addAll(List.of("-jar", jar.getAbsolutePath(), "--port", String.valueOf(port), "--nocluster",
         "--rootdir", root.toString()));
+    Path log = root.resolveSibling(root.getFileName() + ".log");
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(root.resolveSibling(root.getFileName() + ".log").toFile())
+        .redirectOutput(log.toFile())
         .start();
-    return new UberJarServer(process, new URL("http://127.0.0.1:" + port + "/"));
+    return new UberJarServer(process, new URL("http://127.0.0.1:" + port + "/"), log);
+  }
+
+  /** Whether the server's output contains {@code text} within {@code timeout} (it is written as the server runs). */
+  public boolean logContains(String text, Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)) return true;
+      if (System.nanoTime() > deadline || !process.isAlive()) return false;
+      process.waitFor(100, TimeUnit.MILLISECONDS); // paces the poll; returns early if the process dies
+    }
   }
 
   public URL base() {
