@@ -4,7 +4,6 @@ import jakarta.websocket.Session;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -27,11 +26,9 @@ import java.util.function.Consumer;
  */
 final class GrizzlyFrameWriter implements FrameWriter {
 
-  /** The fields from the session to the connection; "handler?" is followed only when set (Tyrus's handler proxy). */
-  private static final List<String> FIELD_NAMES = List.of("asyncRemote", "webSocket", "protocolHandler", "writer",
-      "tyrusHttpUpgradeHandler", "handler?", "wc", "outputStream", "ob", "grizzlyOutputBuffer", "connection");
-  private static final List<ClassValue<Field>> PATH =
-      FIELD_NAMES.stream().map(name -> TyrusFields.named(name.replace("?", ""))).toList();
+  /** From Tyrus's transport writer to Grizzly's connection; "handler?": the upgrade handler may sit behind a proxy. */
+  private static final TyrusFields.Path TO_CONNECTION = new TyrusFields.Path("tyrusHttpUpgradeHandler", "handler?",
+      "wc", "outputStream", "ob", "grizzlyOutputBuffer", "connection");
   private static final ClassValue<Grizzly> GRIZZLY = new ClassValue<>() {
     @Override
     protected Grizzly computeValue(Class<?> connectionClass) {
@@ -64,15 +61,10 @@ final class GrizzlyFrameWriter implements FrameWriter {
 
   /** The Grizzly writer for this session's socket, or null where it cannot be reached or must not be used. */
   static FrameWriter of(Session session) {
-    Object at = session;
     try {
-      for (int i = 0; i < PATH.size(); i++) {
-        Field f = PATH.get(i).get(at.getClass());
-        Object next = f == null ? null : f.get(at);
-        if (next == null && FIELD_NAMES.get(i).endsWith("?")) continue;
-        if (next == null) return refused("no " + FIELD_NAMES.get(i) + " in " + at.getClass().getName());
-        at = next;
-      }
+      Object writer = TyrusFields.TO_WRITER.from(session, GrizzlyFrameWriter::refused);
+      Object at = writer == null ? null : TO_CONNECTION.from(writer, GrizzlyFrameWriter::refused);
+      if (at == null) return null;
       Grizzly grizzly = GRIZZLY.get(at.getClass());
       if (grizzly == null || !grizzly.connection.isInstance(at)) return refused(at.getClass().getName() + " is not Grizzly's");
       Object transport = grizzly.transport.invoke(at);

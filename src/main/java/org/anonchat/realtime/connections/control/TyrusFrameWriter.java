@@ -1,7 +1,6 @@
 package org.anonchat.realtime.connections.control;
 
 import jakarta.websocket.Session;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -23,8 +22,6 @@ import org.glassfish.tyrus.spi.Writer;
 final class TyrusFrameWriter implements FrameWriter {
 
   static final int MAX_FRAMES = 64;
-  private static final String[] PATH = {"asyncRemote", "webSocket", "protocolHandler", "writer"};
-  private static final List<ClassValue<Field>> FIELDS = java.util.Arrays.stream(PATH).map(TyrusFields::named).toList();
 
   private final Writer writer;
 
@@ -37,14 +34,8 @@ final class TyrusFrameWriter implements FrameWriter {
    * writer), or null if the session is not one this class can write to.
    */
   static FrameWriter of(Session session) {
-    Object at = session;
     try {
-      for (ClassValue<Field> field : FIELDS) {
-        Field f = field.get(at.getClass());
-        at = f == null ? null : f.get(at);
-        if (at == null) return null;
-      }
-      return at instanceof Writer w ? new TyrusFrameWriter(w) : null;
+      return TyrusFields.TO_WRITER.from(session, missing -> {}) instanceof Writer w ? new TyrusFrameWriter(w) : null;
     } catch (IllegalAccessException | RuntimeException e) {
       return null;
     }
