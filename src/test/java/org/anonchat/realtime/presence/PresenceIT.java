@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.anonchat.realtime.connections.boundary.Notifications;
 import org.anonchat.realtime.support.ChatClient;
 import org.anonchat.realtime.support.Deployments;
+import org.anonchat.realtime.support.RawPeer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -260,7 +261,7 @@ class PresenceIT {
   void aPeerThatStopsAnsweringPingsIsClosedAndCleanedUp() throws Exception {
     String roomId = newRoom();
     try (ChatClient ada = ChatClient.authenticated(base, "Ada");
-        SilentPeer silent = SilentPeer.connect(ChatClient.wsUri(base))) {
+        RawPeer silent = RawPeer.connect(ChatClient.wsUri(base))) {
       ada.join(roomId);
       silent.sendText(Json.createObjectBuilder().add("type", "auth")
           .add("payload", payload().add("displayName", "Ghost")).add("timestamp", 0).build().toString());
@@ -268,7 +269,7 @@ class PresenceIT {
           .add("payload", room(roomId)).add("timestamp", 0).build().toString());
       String ghostId = ada.await("room_join", field("displayName", "Ghost")).getJsonObject("payload").getString("userId");
       // Heartbeat for ITs: ping every 1 s, give up after 6 s of silence (pom.xml, chat.it.options).
-      SilentPeer.Outcome outcome = silent.readUntilClosed(Duration.ofSeconds(20));
+      RawPeer.Outcome outcome = silent.readUntilClosed(Duration.ofSeconds(20));
       assertTrue(outcome.pings() >= 1, "the server pinged: " + outcome);
       assertEquals(1001, outcome.closeCode(), "closed for the timeout: " + outcome);
       ada.await("room_leave", field("userId", ghostId), GRACE_AND_MARGIN.plusSeconds(2));

@@ -208,6 +208,7 @@ public final class Connection {
     pendingClose = null;
     dropQueued();
     sending.set(false); // nothing will be written any more: a graceful stop must not wait for this connection
+    if (FrameWriters.TYRUS_SPI && session != null) LingeringClose.closeAtOnce(session); // its answer will not come
     closeSession(reason);
   }
 

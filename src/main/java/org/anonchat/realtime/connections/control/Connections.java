@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.anonchat.realtime.identity.entity.Identity;
 import org.anonchat.realtime.presence.control.Presence;
 import org.anonchat.realtime.rooms.control.Rooms;
@@ -25,6 +26,16 @@ public class Connections {
   private final Map<String, Connection> byId = new ConcurrentHashMap<>();
   private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final TyrusIdleTimer idleTimer = new TyrusIdleTimer();
+  /** Ends the TCP connections of closed sockets whose peers never answered the close (LingeringClose). */
+  private final ScheduledThreadPoolExecutor lingerTimer = new ScheduledThreadPoolExecutor(1, r -> {
+    Thread t = new Thread(r, "chat-close-linger");
+    t.setDaemon(true);
+    return t;
+  });
+
+  {
+    lingerTimer.setRemoveOnCancelPolicy(true); // most lingers end early, when the peer answers
+  }
 
   @Inject
   @ConfigProperty(name = "chat.connection.max-queued-frames", defaultValue = "1000")
@@ -63,6 +74,7 @@ public class Connections {
   public Connection open(Session session) {
     String address = ClientAddress.of(session);
     if (!limits.admitAddress(address)) {
+      if (FrameWriters.TYRUS_SPI) LingeringClose.install(session, lingerTimer);
       try {
         session.close(AbuseLimits.ADDRESS_FULL);
       } catch (java.io.IOException | RuntimeException e) {
@@ -75,6 +87,7 @@ public class Connections {
     session.setMaxIdleTimeout(0);
     String id = UUID.randomUUID().toString();
     Connection connection = new Connection(id, session, FrameWriters.forSession(session, rawFrames, belowServlet), flushers.pool(), maxQueued, limits.newConnection(), address);
+    if (FrameWriters.TYRUS_SPI) LingeringClose.install(session, lingerTimer); // after the frame writer took the raw one
     session.getUserProperties().put(ID, id);
     byId.put(id, connection);
     return connection;
@@ -83,6 +96,7 @@ public class Connections {
   @PreDestroy
   void stop() {
     idleTimer.shutdown();
+    lingerTimer.shutdownNow().forEach(Runnable::run); // what still lingers ends now
   }
 
   public Connection of(Session session) {
@@ -118,6 +132,7 @@ public class Connections {
 
   /** The socket closed (any reason): forget it; presence and rooms apply their grace period. */
   public void closed(Session session) {
+    if (FrameWriters.TYRUS_SPI) LingeringClose.endpointClosed(session);
     String id = (String) session.getUserProperties().get(ID);
     Connection connection = id == null ? null : byId.remove(id);
     if (connection == null) return;

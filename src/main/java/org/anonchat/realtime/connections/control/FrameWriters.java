@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 final class FrameWriters {
 
   /** Whether Tyrus's transport SPI is visible to the application (Payara, GlassFish); never on WildFly. */
-  private static final boolean TYRUS_SPI = visible("org.glassfish.tyrus.spi.Writer");
+  static final boolean TYRUS_SPI = visible("org.glassfish.tyrus.spi.Writer");
   private static final Logger LOG = Logger.getLogger(FrameWriters.class.getName());
   private static final AtomicBoolean REPORTED = new AtomicBoolean();
 

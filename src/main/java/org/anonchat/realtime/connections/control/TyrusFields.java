@@ -1,8 +1,10 @@
 package org.anonchat.realtime.connections.control;
 
 import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Tyrus's private fields that decision 0031 reaches into, looked up on the objects' own classes (so no Tyrus
@@ -10,8 +12,11 @@ import java.util.function.Consumer;
  */
 final class TyrusFields {
 
-  /** Session → async remote → web socket → protocol handler → the transport writer Tyrus writes frames to. */
-  static final Path TO_WRITER = new Path("asyncRemote", "webSocket", "protocolHandler", "writer");
+  /** Session → async remote → web socket → the protocol handler, which frames messages and holds the writer. */
+  static final Path TO_PROTOCOL_HANDLER = new Path("asyncRemote", "webSocket", "protocolHandler");
+
+  /** Session → … → protocol handler → the transport writer Tyrus writes frames to. */
+  static final Path TO_WRITER = TO_PROTOCOL_HANDLER.then("writer");
 
   private TyrusFields() {}
 
@@ -27,6 +32,11 @@ final class TyrusFields {
     Path(String... names) {
       this.names = List.of(names);
       this.fields = this.names.stream().map(name -> named(name.replace("?", ""))).toList();
+    }
+
+    /** This chain followed by {@code more}. */
+    Path then(String... more) {
+      return new Path(Stream.concat(names.stream(), Arrays.stream(more)).toArray(String[]::new));
     }
 
     /** The object at the end of the chain, or null, with {@code missing} told where the chain broke. */
