@@ -46,13 +46,9 @@ public class Connections {
   @ConfigProperty(name = "chat.connection.raw-frames", defaultValue = "true")
   boolean rawFrames;
 
-  /**
-   * With raw frames on Payara/GlassFish: hand them to Grizzly's write queue, skipping the servlet stream (0032).
-   * Off by default: with it, a client that sends right after the error preceding a 1008 close more often loses the
-   * close frame to a TCP reset (HostileFramesIT), and the cause is not yet understood.
-   */
+  /** With raw frames on Payara/GlassFish: hand them to Grizzly's write queue, skipping the servlet stream (0032). */
   @Inject
-  @ConfigProperty(name = "chat.connection.below-servlet", defaultValue = "false")
+  @ConfigProperty(name = "chat.connection.below-servlet", defaultValue = "true")
   boolean belowServlet;
 
   @Inject
