@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -180,9 +182,11 @@ class ConnectionOutboxTest {
 
   /** A session that only records close frames; everything else is not needed by the outbox. */
   private static Session recordingSession(List<String> events) {
+    Map<String, Object> userProperties = new HashMap<>();
     return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class}, (proxy, method, args) -> {
       switch (method.getName()) {
         case "close" -> events.add("close " + ((CloseReason) args[0]).getCloseCode().getCode());
+        case "getUserProperties" -> { return userProperties; }
         case "isOpen" -> { return !events.stream().anyMatch(e -> e.startsWith("close")); }
         case "hashCode" -> { return System.identityHashCode(proxy); }
         case "equals" -> { return proxy == args[0]; }
