@@ -17,6 +17,11 @@
 #   BENCH_CLIENT_JAVA   java for the load generator (default: a JDK 19+ under /usr/lib/jvm if there is one,
 #                       because binding several 127.0.0.x source addresses needs Java 19; else java)
 #   BENCH_CLIENT_HEAP   generator -Xmx (default 3g)
+#   BENCH_CLIENT_JVM    generator JVM flags. Default: -XX:+UseZGC for the paced scenarios (rooms, fanout with
+#                       --fanout.rate), whose latency is the figure: under G1 the generator's own young pauses,
+#                       40-130 ms as its ledger of every message grows, were counted as server latency;
+#                       -XX:+UseG1GC otherwise, since ZGC costs the generator about twice the CPU per delivery
+#                       and the windowed fan-out is limited by CPU
 #   BENCH_TIMEOUT_S     hard cap on the benchmark process (default 900)
 #   BENCH_MVN_ARGS      extra Maven arguments, e.g. -o
 #   BENCH_PAYARA_ARGS   extra Payara Micro options (e.g. --nohazelcast)
@@ -154,8 +159,11 @@ log "server $SERVER_PID answered its first WebSocket (connect + auth) $startup_m
 set +e
 # The generator's heap is committed and touched up front: growing it during a run cost the generator tens of
 # thousands of page faults per 10 s, CPU taken from the server on the same cores.
+CLIENT_GC=-XX:+UseG1GC
+[[ "${1:-}" == rooms || " $* " == *" --fanout.rate="* ]] && CLIENT_GC=-XX:+UseZGC
+CLIENT_FLAGS=(${BENCH_CLIENT_JVM-$CLIENT_GC})
 timeout "${BENCH_TIMEOUT_S:-900}" "$CLIENT_JAVA" "-Xms${BENCH_CLIENT_HEAP:-3g}" "-Xmx${BENCH_CLIENT_HEAP:-3g}" -XX:+AlwaysPreTouch \
-  -cp "$BENCH_CP" \
+  "${CLIENT_FLAGS[@]}" -cp "$BENCH_CP" \
   org.anonchat.realtime.bench.LoadBenchmark "$@" \
   --url="$URL" --server-pid="$SERVER_PID" --clock-ticks="$(getconf CLK_TCK)" --jcmd="$JCMD" \
   --presence-grace-ms="$GRACE_MS" --server-startup-ms="$startup_ms" --out="$OUT" \

@@ -1,5 +1,7 @@
 package org.anonchat.realtime.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -71,7 +73,7 @@ public final class LoadBenchmark {
       run.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       run.put("target", target.ws().toString());
       run.put("client", "Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible, "
-          + target.clientNote() + ", " + target.sourceNote());
+          + target.clientNote() + ", " + target.sourceNote() + ", collector " + collector());
       run.put("server_pid", options.integer("server-pid", 0));
       if (!options.text("server", "").isEmpty()) run.put("server", options.text("server", ""));
       if (options.integer("server-startup-ms", 0) > 0) run.put("server_start_to_first_socket_ms", options.integer("server-startup-ms", 0));
@@ -119,5 +121,11 @@ public final class LoadBenchmark {
         }
       }
     }
+  }
+
+  /** The generator's own collector: its pauses are counted as latency, so a report says which one ran. */
+  private static String collector() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(GarbageCollectorMXBean::getName).findFirst().orElse("unknown");
   }
 }
