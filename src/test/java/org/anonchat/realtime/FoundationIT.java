@@ -60,7 +60,7 @@ class FoundationIT {
   @Test
   void messageRowRoundTripsThroughTheDatabase() {
     String room = "it-" + UUID.randomUUID();
-    Posted posted = transcript.appendAll(List.of(new NewMessage(room, "u-1", "Ada", null, "héllo <b>", "c-1", 0)), 1234L, true).get(0);
+    Posted posted = transcript.appendAll(List.of(new NewMessage(room, "u-1", "Ada", null, "héllo <b>", "c-" + UUID.randomUUID(), 0)), 1234L, true).get(0);
     List<ChatMessage> page = transcript.page(room, null, null, 10).messages();
     assertEquals(1, page.size());
     ChatMessage stored = page.get(0);

@@ -1,5 +1,6 @@
 package org.anonchat.realtime.connections.boundary;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -21,8 +22,12 @@ import org.anonchat.realtime.identity.control.Challenges;
 import org.anonchat.realtime.identity.entity.Challenge;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The chat socket. Text frames in, JSON events out; everything else happens in the control classes. */
-@ServerEndpoint("/ws")
+/**
+ * The chat socket. Text frames in, JSON events out; everything else happens in the control classes. One instance
+ * serves every socket ({@link SharedEndpointInstance}): it must keep no per-socket state.
+ */
+@Dependent
+@ServerEndpoint(value = "/ws", configurator = SharedEndpointInstance.class)
 public class ChatEndpoint {
 
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());

@@ -25,7 +25,6 @@ public class Connections {
 
   private final Map<String, Connection> byId = new ConcurrentHashMap<>();
   private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
-  private final TyrusIdleTimer idleTimer = new TyrusIdleTimer();
   /** Ends the TCP connections of closed sockets whose peers never answered the close (LingeringClose). */
   private final ScheduledThreadPoolExecutor lingerTimer = new ScheduledThreadPoolExecutor(1, r -> {
     Thread t = new Thread(r, "chat-close-linger");
@@ -79,7 +78,7 @@ public class Connections {
       return null;
     }
     // Silent peers are closed by the heartbeat; the container's idle timer would cost a task per frame.
-    idleTimer.disarm(session);
+    TyrusIdleTimer.disarm(session);
     session.setMaxIdleTimeout(0);
     String id = UUID.randomUUID().toString();
     Connection connection = new Connection(id, session, FrameWriters.forSession(session, rawFrames, belowServlet), flushers.pool(), maxQueued, limits.newConnection(), address);
@@ -91,7 +90,7 @@ public class Connections {
 
   @PreDestroy
   void stop() {
-    idleTimer.shutdown();
+    TyrusIdleTimer.shutdown();
     lingerTimer.shutdownNow().forEach(Runnable::run); // what still lingers ends now
   }
 

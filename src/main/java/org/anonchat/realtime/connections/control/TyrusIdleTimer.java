@@ -18,28 +18,51 @@ import java.util.logging.Logger;
  * calling thread (with the timeout off it is Tyrus's idle check, which then does nothing) and anything later
  * goes to one plain daemon thread. Sessions of other implementations, or a Tyrus without that field, are left
  * alone.
+ *
+ * <p>A session gets its scheduler from the application's WebSocket container when it is created, and its
+ * constructor already starts the idle timer once, before the endpoint can swap anything: a managed task and a
+ * ServiceLoader scan per handshake, 8% of the server's samples in the connections ramp (JFR, {@code T004112Z}). So
+ * {@link #installIn} gives the container itself this scheduler at start-up (Tyrus's private
+ * {@code managedScheduledExecutorService}, which only sessions use); {@link #disarm} stays for a container where that
+ * failed.
  */
-final class TyrusIdleTimer {
+public final class TyrusIdleTimer {
 
   private static final Logger LOG = Logger.getLogger(TyrusIdleTimer.class.getName());
   private static final String TYRUS_SESSION = "org.glassfish.tyrus.core.TyrusSession";
+  private static final String TYRUS_CONTAINER = "org.glassfish.tyrus.core.BaseContainer";
   private static final ClassValue<Field> SERVICE = TyrusFields.named("service");
-  private final ScheduledThreadPoolExecutor scheduler = new InlineWhenDue();
+  private static final ClassValue<Field> CONTAINER_SCHEDULER = TyrusFields.named("managedScheduledExecutorService");
+  /** One per application (its class loader): the container's and every session's. */
+  private static final ScheduledThreadPoolExecutor SCHEDULER = new InlineWhenDue();
+
+  private TyrusIdleTimer() {}
+
+  /** Gives the application's Tyrus container this scheduler, for every session it creates from now on. */
+  public static void installIn(Object container) {
+    Field field = CONTAINER_SCHEDULER.get(container.getClass());
+    if (field == null || !field.getDeclaringClass().getName().equals(TYRUS_CONTAINER)) return;
+    try {
+      field.set(container, SCHEDULER);
+    } catch (IllegalAccessException | RuntimeException e) {
+      LOG.log(Level.INFO, "Tyrus sessions keep the managed scheduler for their idle timers: " + e);
+    }
+  }
 
   /** Call before setting the session's idle timeout: from then on its timer costs nothing per frame. */
-  void disarm(Session session) {
+  static void disarm(Session session) {
     Field service = SERVICE.get(session.getClass());
     if (service == null || !service.getDeclaringClass().getName().equals(TYRUS_SESSION)) return;
     try {
-      service.set(session, scheduler);
+      service.set(session, SCHEDULER);
     } catch (IllegalAccessException | RuntimeException e) {
       LOG.log(Level.FINE, "Could not replace the idle timer's scheduler", e);
     }
   }
 
   /** At undeploy: its thread (started only if a timer was ever set) must not outlive the application. */
-  void shutdown() {
-    scheduler.shutdownNow();
+  static void shutdown() {
+    SCHEDULER.shutdownNow();
   }
 
   private static final class InlineWhenDue extends ScheduledThreadPoolExecutor {
