@@ -35,6 +35,8 @@ public final class TyrusIdleTimer {
   private static final ClassValue<Field> CONTAINER_SCHEDULER = TyrusFields.named("managedScheduledExecutorService");
   /** One per application (its class loader): the container's and every session's. */
   private static final ScheduledThreadPoolExecutor SCHEDULER = new InlineWhenDue();
+  /** Set once the container hands every new session this scheduler: then nothing is left to swap per session. */
+  private static volatile boolean installed;
 
   private TyrusIdleTimer() {}
 
@@ -44,6 +46,7 @@ public final class TyrusIdleTimer {
     if (field == null || !field.getDeclaringClass().getName().equals(TYRUS_CONTAINER)) return;
     try {
       field.set(container, SCHEDULER);
+      installed = true;
     } catch (IllegalAccessException | RuntimeException e) {
       LOG.log(Level.INFO, "Tyrus sessions keep the managed scheduler for their idle timers: " + e);
     }
@@ -51,6 +54,7 @@ public final class TyrusIdleTimer {
 
   /** Call before setting the session's idle timeout: from then on its timer costs nothing per frame. */
   static void disarm(Session session) {
+    if (installed) return;
     Field service = SERVICE.get(session.getClass());
     if (service == null || !service.getDeclaringClass().getName().equals(TYRUS_SESSION)) return;
     try {
