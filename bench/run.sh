@@ -14,6 +14,7 @@
 #   BENCH_SERVER_HEAP   server -Xmx (default 512m)
 #   BENCH_SERVER_JVM    extra server JVM flags (added after the tuned defaults in bench/server-jvm.options; a
 #                       -XX:+Use...GC there replaces the file's collector)
+#   BENCH_SERVER_JAVA   java for the server (default: java on the PATH, as the README's run command uses)
 #   BENCH_CLIENT_JAVA   java for the load generator (default: a JDK 19+ under /usr/lib/jvm if there is one,
 #                       because binding several 127.0.0.x source addresses needs Java 19; else java)
 #   BENCH_CLIENT_HEAP   generator -Xmx (default 3g)
@@ -111,7 +112,7 @@ log "compiling the benchmark"
 "${MVN[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
 BENCH_CP="target/test-classes:$(cat "$CLASSPATH_FILE")"
 CLIENT_JAVA=$(client_java)
-SERVER_JAVA=$(command -v java)
+SERVER_JAVA=${BENCH_SERVER_JAVA:-$(command -v java)}
 JCMD="$(dirname "$(readlink -f "$SERVER_JAVA")")/jcmd"
 mapfile -t SERVER_FLAGS < <(grep -v '^\s*#' bench/server-jvm.options | grep -v '^\s*$')
 # shellcheck disable=SC2206

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.anonchat.realtime.messages.control.MessageIds;
 
 /**
  * What storing a message costs H2 alone, without the server: the statements of one group commit (lock the
@@ -20,7 +21,7 @@ import java.util.UUID;
  *
  * <pre>
  * java -cp "target/test-classes:$(cat target/bench-classpath.txt)" org.anonchat.realtime.bench.H2CommitCost \
- *     [--messages=20000] [--batch=1] [--rooms=100] [--users=1000] [--url-options=;WRITE_DELAY=0;QUERY_CACHE_SIZE=64]
+ *     [--messages=20000] [--batch=1] [--rooms=100] [--users=1000] [--ids=ordered|random] [--url-options=;WRITE_DELAY=0;QUERY_CACHE_SIZE=64]
  * </pre>
  *
  * The database is a fresh one in a temporary folder, deleted afterwards.
@@ -36,13 +37,15 @@ public final class H2CommitCost {
     int rooms = Math.max(1, options.integer("rooms", 100));
     int users = Math.max(1, options.integer("users", 1000));
     String urlOptions = options.text("url-options", ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
+    // "random" is what the server did before decision 0034 (UUID.randomUUID() as the primary key).
+    boolean randomIds = options.text("ids", "ordered").equals("random");
     Path folder = Files.createTempDirectory("h2-commit-cost");
     try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("db") + urlOptions)) {
       createTables(c, rooms);
-      double[] micros = run(c, messages, batch, rooms, users);
-      System.out.printf("H2 %s, %d messages in %d rooms from %d users, %d per commit%s: %.1f us per commit, %.1f us per"
-              + " message (second half of the run)%n", org.h2.engine.Constants.FULL_VERSION, messages, rooms, users, batch,
-          urlOptions, micros[0], micros[1]);
+      double[] micros = run(c, messages, batch, rooms, users, randomIds);
+      System.out.printf("H2 %s, %d messages in %d rooms from %d users, %d per commit, %s ids%s: %.1f us per commit, %.1f"
+              + " us per message (second half of the run)%n", org.h2.engine.Constants.FULL_VERSION, messages, rooms, users,
+          batch, randomIds ? "random" : "time-ordered", urlOptions, micros[0], micros[1]);
     } finally {
       try (var files = Files.walk(folder)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -71,8 +74,10 @@ public final class H2CommitCost {
   }
 
   /** Microseconds per commit and per message over the second half (the first half warms up the JIT and the file). */
-  private static double[] run(Connection c, int messages, int batch, int rooms, int users) throws Exception {
+  private static double[] run(Connection c, int messages, int batch, int rooms, int users, boolean randomIds)
+      throws Exception {
     c.setAutoCommit(false);
+    MessageIds ids = new MessageIds();
     try (PreparedStatement lock = c.prepareStatement("SELECT LASTSEQ FROM ROOM_COUNTER WHERE ROOM_ID = ? FOR UPDATE");
         PreparedStatement insert = c.prepareStatement("INSERT INTO CHAT_MESSAGE (ID, ROOM_ID, SEQ, USER_ID, DISPLAYNAME,"
             + " AVATARURL, CONTENT, CREATEDAT, CLIENT_MESSAGE_ID, RECIPIENTS, DELIVEREDCOUNT, READCOUNT)"
@@ -93,7 +98,7 @@ public final class H2CommitCost {
           try (ResultSet rs = lock.executeQuery()) {
             rs.next();
           }
-          insert.setString(1, UUID.randomUUID().toString());
+          insert.setString(1, randomIds ? UUID.randomUUID().toString() : ids.next());
           insert.setString(2, roomId);
           insert.setLong(3, ++seqs[room]);
           insert.setString(4, "user-" + random.nextInt(users));

@@ -78,6 +78,29 @@ class PrivateRoomsIT {
   }
 
   @Test
+  void aRoomOnceJoinedOpenlyThenCreatedPrivateRefusesStrangers() throws Exception {
+    // The first join finds the room undefined and the server remembers it as open (OpenRooms, decision 0034);
+    // creating it private must end that, or the stranger below would walk in.
+    String roomId = newRoom();
+    try (ChatClient ada = ChatClient.authenticated(base, "Ada"); ChatClient bob = ChatClient.authenticated(base, "Bob");
+        ChatClient eve = ChatClient.authenticated(base, "Eve")) {
+      bob.join(roomId);
+      eve.join(roomId);
+      bob.send("leave_room", room(roomId));
+      eve.send("leave_room", room(roomId));
+      userId(bob); // answered after the leave: commands of a connection are handled in order
+      userId(eve);
+
+      JsonObject created = create(ada, roomId, true);
+      assertTrue(created.getBoolean("private"));
+
+      eve.send("join_room", room(roomId), "j-eve");
+      assertEquals("j-eve", eve.await("error", code("FORBIDDEN")).getString("ref"));
+      ada.join(roomId); // the owner still gets in
+    }
+  }
+
+  @Test
   void aPrivateRoomRefusesStrangersUntilTheOwnerInvitesThem() throws Exception {
     String roomId = newRoom();
     try (ChatClient owner = ChatClient.authenticated(base, "Owner"); ChatClient guest = ChatClient.authenticated(base, "Guest")) {

@@ -13,6 +13,7 @@ import org.anonchat.realtime.identity.control.Identities;
 import org.anonchat.realtime.identity.control.StrKey;
 import org.anonchat.realtime.identity.entity.Identity;
 import org.anonchat.realtime.messages.boundary.Messages;
+import org.anonchat.realtime.rooms.control.OpenRooms;
 import org.anonchat.realtime.rooms.control.RoomAccess;
 import org.anonchat.realtime.rooms.control.Rooms;
 import org.anonchat.realtime.rooms.entity.InviteCode;
@@ -27,6 +28,7 @@ class RoomCommands {
   static final int MAX_USER_ID = 64;
 
   @Inject RoomAccess access;
+  @Inject OpenRooms openRooms;
   @Inject Rooms rooms;
   @Inject Messages messages;
   @Inject Identities identities;
@@ -52,10 +54,15 @@ class RoomCommands {
     c.send(Wire.encode(new ServerEvent.RoomCreated(r.ref(), room.roomId(), room.name(), room.isPrivate(), room.ownerId())));
   }
 
-  /** Throws FORBIDDEN unless the user may join (see RoomAccess.checkJoin). */
+  /**
+   * Throws FORBIDDEN unless the user may join (see RoomAccess.checkJoin). A room already found open to
+   * everyone passes without a transaction (OpenRooms).
+   */
   void checkJoin(Identity me, JoinRoom j) {
+    if (openRooms.known(j.roomId())) return;
+    long generation = openRooms.generation();
     try {
-      access.checkJoin(j.roomId(), me.userId(), j.inviteCode());
+      if (access.checkJoin(j.roomId(), me.userId(), j.inviteCode())) openRooms.remember(j.roomId(), generation);
     } catch (RoomRefused e) {
       throw refused(e);
     }

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.anonchat.realtime.messages.entity.ChatMessage;
 import org.anonchat.realtime.messages.entity.MessageReceipt;
 import org.anonchat.realtime.messages.entity.MessageRejected;
@@ -32,6 +31,8 @@ public class Transcript {
 
   @PersistenceContext(unitName = "chat")
   EntityManager em;
+
+  private final MessageIds ids = new MessageIds();
 
   /**
    * Stores messages, each with its room's next seq, in one transaction. A message whose clientMessageId this
@@ -54,7 +55,7 @@ public class Transcript {
         continue;
       }
       RoomCounter counter = counters.get(m.roomId());
-      ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), m.roomId(), counter.next(), m.userId(),
+      ChatMessage message = new ChatMessage(ids.next(), m.roomId(), counter.next(), m.userId(),
           m.displayName(), m.avatarUrl(), m.content(), now, m.clientMessageId(), m.recipients());
       em.persist(message);
       if (key != null) sentInBatch.put(key, message);

@@ -1,9 +1,12 @@
 package org.anonchat.realtime.rooms.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -33,6 +36,10 @@ public class RoomAccess {
   @ConfigProperty(name = "chat.rooms.invite-code-ttl-ms", defaultValue = "86400000")
   long inviteCodeTtlMillis;
 
+  @Inject OpenRooms openRooms;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public RoomDefinition definition(String roomId) {
     return em.find(RoomDefinition.class, roomId);
@@ -43,6 +50,7 @@ public class RoomAccess {
     if (em.find(RoomDefinition.class, roomId) != null) throw new RoomRefused(Reason.EXISTS, "room " + roomId + " exists");
     long now = System.currentTimeMillis();
     RoomDefinition room = new RoomDefinition(roomId, name, isPrivate, ownerId, now);
+    forgetOpenWhenCommitted(roomId);
     em.persist(room);
     em.persist(new RoomMember(roomId, ownerId, now));
     return room;
@@ -51,10 +59,12 @@ public class RoomAccess {
   /**
    * Passes if the user may join: the room is public, or the user is its owner or an admitted member, or
    * {@code inviteCode} is a live code for this room (the user is then admitted for good). FORBIDDEN otherwise.
+   * Returns whether the room is open to everyone (undefined or public), for {@link OpenRooms}.
    */
-  public void checkJoin(String roomId, String userId, String inviteCode) {
+  public boolean checkJoin(String roomId, String userId, String inviteCode) {
     RoomDefinition room = em.find(RoomDefinition.class, roomId);
-    if (room == null || !room.isPrivate() || isAdmitted(roomId, userId)) return;
+    if (room == null || !room.isPrivate()) return true;
+    if (isAdmitted(roomId, userId)) return false;
     long now = System.currentTimeMillis();
     InviteCode code = inviteCode == null ? null : em.find(InviteCode.class, inviteCode);
     if (code == null || !code.admits(roomId, now)) {
@@ -63,6 +73,7 @@ public class RoomAccess {
           : "the invite code is unknown, expired or for another room");
     }
     em.persist(new RoomMember(roomId, userId, now));
+    return false;
   }
 
   /**
@@ -73,6 +84,7 @@ public class RoomAccess {
    */
   public RoomDefinition makePrivateByOperator(String roomId, String operatorId, Collection<String> admitted) {
     long now = System.currentTimeMillis();
+    forgetOpenWhenCommitted(roomId);
     RoomDefinition room = em.find(RoomDefinition.class, roomId);
     if (room == null) {
       room = new RoomDefinition(roomId, roomId, true, operatorId, now);
@@ -110,6 +122,23 @@ public class RoomAccess {
     if (room == null) throw new RoomRefused(Reason.NOT_FOUND, "room " + roomId + " was never created");
     if (!room.isOwner(userId)) throw new RoomRefused(Reason.FORBIDDEN, "only the owner of room " + roomId + " may invite");
     return room;
+  }
+
+  /**
+   * This transaction may close the room to some users: it leaves {@link OpenRooms} now, and again once the
+   * transaction has ended, so that a join that read the room's old definition meanwhile is not remembered.
+   */
+  private void forgetOpenWhenCommitted(String roomId) {
+    openRooms.forget(roomId);
+    transactions.registerInterposedSynchronization(new Synchronization() {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        openRooms.forget(roomId);
+      }
+    });
   }
 
   private boolean isAdmitted(String roomId, String userId) {
