@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * in flight; holds them and measures the server's RSS, heap (after GC) and open files per connection;
  * proves every connection is live by sending one message into each room; then drops them all and
  * measures again once the presence grace period has passed.
+ *
+ * <p>Before that, unmeasured, {@code connections.warmup} connections (default: as many as the run, at most
+ * 6,000) are ramped the same way and closed, so that the server's JIT has compiled the handshake, auth and join
+ * path, as the message scenarios' warm-up does for the message path: without it the first 20-25 s of a ramp
+ * measure a cold compiler (2,000 were not enough: seconds 3-8 of the ramp still waited, docs/performance.md).
  */
 final class ConnectionRamp {
 
@@ -37,7 +42,10 @@ final class ConnectionRamp {
     int hold = options.integer("connections.hold", 5);
     int cap = options.integer("connections.seconds", 120);
     int grace = options.integer("presence-grace-ms", 5000);
+    int warmup = Math.max(0, options.integer("connections.warmup", Math.min(count, 6000)));
+    long warmupFailures = warmup > 0 ? warmUp(warmup, rate, parallel, roomSize, cap, grace) : 0;
     Result result = new Result("connections").setting("count", count).setting("start_rate_per_s", rate)
+        .setting("warmup_connections", warmup)
         .setting("handshakes_in_flight_max", parallel).setting("room_size", roomSize).setting("hold_s", hold)
         .setting("ramp_cap_s", cap).setting("source", target.sourceNote());
     Ledger ledger = new Ledger(options.integer("bucket-ms", 1000));
@@ -48,37 +56,15 @@ final class ConnectionRamp {
       Resources.Snapshot base = resources.now();
       long filesBase = resources.openFiles();
 
-      Semaphore inFlight = new Semaphore(parallel);
       AtomicLong failed = new AtomicLong();
-      List<CompletableFuture<BenchClient>> pending = new ArrayList<>();
       Timeline readyOverTime = load.trackReadyOverTime(options.integer("bucket-ms", 1000));
       long t0 = System.nanoTime();
-      long deadline = t0 + TimeUnit.SECONDS.toNanos(cap);
-      int started = 0;
-      for (; started < count && System.nanoTime() < deadline; started++) {
-        long due = t0 + started * 1_000_000_000L / rate;
-        long wait = due - System.nanoTime();
-        if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-        if (!inFlight.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) break;
-        String roomId = "bench-" + runId + "-conn-" + started / roomSize;
-        pending.add(load.memberAsync(roomId, runId + "-c" + started, 1).whenComplete((c, e) -> {
-          inFlight.release();
-          if (e != null) {
-            failed.incrementAndGet();
-            ledger.error("connect failed: " + rootCause(e));
-          }
-        }));
-      }
-      try {
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-            .get(Math.max(1, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(20), TimeUnit.NANOSECONDS);
-      } catch (Exception e) {
-        // counted per connection above; the figures below show how many made it
-      }
+      int started = ramp(load, ledger, "conn", count, rate, parallel, roomSize, t0 + TimeUnit.SECONDS.toNanos(cap), failed);
       Resources.Snapshot ramped = resources.now();
       int connected = load.connections();
       result.figure("connections", connected);
       result.figure("connect_failures", failed.get());
+      result.figure("warmup_connect_failures", warmupFailures);
       result.figure("ramp_s", Result.round((ramped.wallNanos() - t0) / 1e9, 2));
       result.figure("ready", load.ready.summary().asMap());
       if (started < count) result.failures.add("only " + started + " of " + count + " connections were started within " + cap + " s");
@@ -135,6 +121,53 @@ final class ConnectionRamp {
       Report.errors(ledger, result);
       return result;
     }
+  }
+
+  /** The unmeasured warm-up ramp: its own connections, rooms and ledger, closed before the measured one. */
+  private long warmUp(int warmup, int rate, int parallel, int roomSize, int cap, int grace) throws Exception {
+    Ledger ledger = new Ledger(options.integer("bucket-ms", 1000));
+    AtomicLong failed = new AtomicLong();
+    try (RoomLoad load = new RoomLoad(target, ledger, runId + "-warm")) {
+      ramp(load, ledger, "warm", warmup, rate, parallel, roomSize, System.nanoTime() + TimeUnit.SECONDS.toNanos(cap), failed);
+      load.closeAll();
+    }
+    // Their presence ends after the grace period; the measured ramp starts from a quiet server.
+    TimeUnit.MILLISECONDS.sleep(grace + 1000L);
+    return failed.get();
+  }
+
+  /**
+   * Starts {@code count} connections at {@code rate} per second, at most {@code parallel} handshakes in flight,
+   * each joining a room of {@code roomSize}, until all have finished or {@code deadline} (+20 s) has passed.
+   * Returns how many were started; failures are counted in {@code failed} and the ledger.
+   */
+  private int ramp(RoomLoad load, Ledger ledger, String label, int count, int rate, int parallel, int roomSize,
+      long deadline, AtomicLong failed) throws Exception {
+    Semaphore inFlight = new Semaphore(parallel);
+    List<CompletableFuture<BenchClient>> pending = new ArrayList<>();
+    long t0 = System.nanoTime();
+    int started = 0;
+    for (; started < count && System.nanoTime() < deadline; started++) {
+      long due = t0 + started * 1_000_000_000L / rate;
+      long wait = due - System.nanoTime();
+      if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+      if (!inFlight.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) break;
+      String roomId = "bench-" + runId + "-" + label + "-" + started / roomSize;
+      pending.add(load.memberAsync(roomId, runId + "-" + label + started, 1).whenComplete((c, e) -> {
+        inFlight.release();
+        if (e != null) {
+          failed.incrementAndGet();
+          ledger.error("connect failed: " + rootCause(e));
+        }
+      }));
+    }
+    try {
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+          .get(Math.max(1, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(20), TimeUnit.NANOSECONDS);
+    } catch (Exception e) {
+      // counted per connection above; the figures show how many made it
+    }
+    return started;
   }
 
   static String rootCause(Throwable e) {
