@@ -12,6 +12,7 @@ that matches one of the well-known hot spots (Tyrus idle timer, JPA/H2 commit, J
 so one can see which part of the message path the CPU goes to.
 """
 import argparse, collections, json, re, subprocess, sys
+from datetime import datetime
 
 OWNERS = [
     ("Tyrus idle-timeout timer (restartIdleTimeoutExecutor)", "TyrusSession.restartIdleTimeoutExecutor"),
@@ -45,8 +46,7 @@ def main():
     out = subprocess.run([a.jfr, "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", a.recording],
                          check=True, capture_output=True, text=True).stdout
     events = json.loads(out)["recording"]["events"]
-    selected = [e for e in events
-                if (not a.start or e["values"]["startTime"][:19] >= a.start) and (not a.end or e["values"]["startTime"][:19] <= a.end)]
+    selected = [e for e in events if in_window(a, e)]
     total = len(selected)
     print(f"{total} execution samples" + (f" between {a.start} and {a.end}" if a.start or a.end else ""))
     if not total:
@@ -101,7 +101,6 @@ def allocations(a):
             print(f"  {100.0 * w / total:5.1f}%  {w / 1e6 / seconds:7.2f} MB/s  {k}")
 
 def parse_time(text):
-    from datetime import datetime
     return datetime.fromisoformat(text[:26].rstrip("Z")).timestamp()
 
 if __name__ == "__main__":
